@@ -1,0 +1,14 @@
+namespace SpecMap.Cli;
+
+/// <summary>Exit codes of every command (contract §2).</summary>
+internal static class ExitCodes
+{
+    /// <summary>No errors (warnings allowed).</summary>
+    public const int Clean = 0;
+
+    /// <summary>Errors remain (with --fix: unfixed errors remain).</summary>
+    public const int ErrorsRemain = 1;
+
+    /// <summary>Bad invocation or unreadable input (invalid JSON, missing repository).</summary>
+    public const int BadInput = 2;
+}

@@ -1,0 +1,44 @@
+using System.Collections.Frozen;
+
+namespace SpecMap.Core.Diagnostics;
+
+/// <summary>The one place that describes every rule. A test keeps it and docs/rules/ in step.</summary>
+internal static class RuleCatalog
+{
+    public const string MappingCategory = "Mapping";
+    public const string CodeCategory = "CodeReferences";
+    public const string DocsCategory = "Docs";
+    public const string ConsistencyCategory = "Consistency";
+    public const string EnvironmentCategory = "Environment";
+
+    public static IReadOnlyList<RuleDescriptor> All { get; } =
+    [
+        new(RuleIds.InvalidJson, "Mapping is not valid JSON", MappingCategory, Severity.Error, FixSafety.None),
+        new(RuleIds.ShapeError, "Mapping shape error", MappingCategory, Severity.Error, FixSafety.None),
+        new(RuleIds.LeavesRepository, "Reference leaves the repository", MappingCategory, Severity.Error, FixSafety.None),
+        new(RuleIds.FileNotFound, "File not found", CodeCategory, Severity.Error, FixSafety.Safe),
+        new(RuleIds.RangeBeyondEnd, "Line range beyond the end of the file", CodeCategory, Severity.Error, FixSafety.Safe),
+        new(RuleIds.SymbolShifted, "Symbol no longer at the referenced lines", CodeCategory, Severity.Error, FixSafety.Safe),
+        new(RuleIds.FileRenamed, "File was renamed", CodeCategory, Severity.Error, FixSafety.Safe),
+        new(RuleIds.SymbolMoved, "Symbol moved to another file", CodeCategory, Severity.Error, FixSafety.Safe),
+        new(RuleIds.SymbolRenamed, "Symbol renamed", CodeCategory, Severity.Error, FixSafety.Unsafe),
+        new(RuleIds.SymbolNotFound, "Symbol not found", CodeCategory, Severity.Error, FixSafety.None),
+        new(RuleIds.Ambiguous, "Ambiguous reference", CodeCategory, Severity.Error, FixSafety.None),
+        new(RuleIds.LinesChanged, "Referenced lines changed", CodeCategory, Severity.Warning, FixSafety.Unsafe),
+        new(RuleIds.HeadingMoved, "Doc heading moved", DocsCategory, Severity.Error, FixSafety.Safe),
+        new(RuleIds.HeadingNotFound, "Doc heading not found", DocsCategory, Severity.Error, FixSafety.None),
+        new(RuleIds.SpecSectionChanged, "Spec section changed since last review", DocsCategory, Severity.Warning, FixSafety.Unsafe),
+        new(RuleIds.SpecSectionUncovered, "Spec section covered by no item", DocsCategory, Severity.Info, FixSafety.None),
+        new(RuleIds.StatusContradictsReferences, "Status contradicts references", ConsistencyCategory, Severity.Warning, FixSafety.None),
+        new(RuleIds.ScoreDisagrees, "Score disagrees with item scores", ConsistencyCategory, Severity.Warning, FixSafety.Safe),
+        new(RuleIds.RequiredFieldMissing, "Required field absent from the model", ConsistencyCategory, Severity.Error, FixSafety.None),
+        new(RuleIds.RequiredFieldIncompatible, "Required field has an incompatible type", ConsistencyCategory, Severity.Error, FixSafety.None),
+        new(RuleIds.VerifiedAtUnknown, "verified_at is not in the repository", EnvironmentCategory, Severity.Warning, FixSafety.None),
+    ];
+
+    private static readonly FrozenDictionary<string, RuleDescriptor> ById = All.ToFrozenDictionary(r => r.Id, StringComparer.Ordinal);
+
+    public static RuleDescriptor Get(string id) => ById[id];
+
+    public static bool TryGet(string id, out RuleDescriptor? descriptor) => ById.TryGetValue(id.ToUpperInvariant(), out descriptor);
+}

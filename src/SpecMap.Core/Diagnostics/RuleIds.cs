@@ -1,0 +1,34 @@
+namespace SpecMap.Core.Diagnostics;
+
+/// <summary>
+/// Every public diagnostic ID. Ranges: 00xx the mapping file, 01xx code references, 02xx docs and spec,
+/// 03xx status/score/contract consistency, 04xx the repository environment. Never renumber a shipped ID.
+/// </summary>
+internal static class RuleIds
+{
+    public const string InvalidJson = "SMV0001";
+    public const string ShapeError = "SMV0002";
+    public const string LeavesRepository = "SMV0003";
+
+    public const string FileNotFound = "SMV0101";
+    public const string RangeBeyondEnd = "SMV0102";
+    public const string SymbolShifted = "SMV0103";
+    public const string FileRenamed = "SMV0104";
+    public const string SymbolMoved = "SMV0105";
+    public const string SymbolRenamed = "SMV0106";
+    public const string SymbolNotFound = "SMV0107";
+    public const string Ambiguous = "SMV0108";
+    public const string LinesChanged = "SMV0109";
+
+    public const string HeadingMoved = "SMV0201";
+    public const string HeadingNotFound = "SMV0202";
+    public const string SpecSectionChanged = "SMV0203";
+    public const string SpecSectionUncovered = "SMV0204";
+
+    public const string StatusContradictsReferences = "SMV0301";
+    public const string ScoreDisagrees = "SMV0302";
+    public const string RequiredFieldMissing = "SMV0303";
+    public const string RequiredFieldIncompatible = "SMV0304";
+
+    public const string VerifiedAtUnknown = "SMV0401";
+}

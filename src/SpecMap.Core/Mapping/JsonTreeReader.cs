@@ -1,0 +1,154 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace SpecMap.Core.Mapping;
+
+/// <summary>Invalid JSON, with the 1-based position System.Text.Json stopped at.</summary>
+internal sealed class JsonSyntaxException(string message, int line, int column) : Exception(message)
+{
+    public int Line { get; } = line;
+
+    public int Column { get; } = column;
+}
+
+/// <summary>
+/// Reads JSON (comments and trailing commas allowed) into <see cref="JsonValueNode"/>s with char spans.
+/// System.Text.Json gives byte offsets only, so a byte-to-char table converts them once.
+/// </summary>
+internal static class JsonTreeReader
+{
+    private static readonly JsonReaderOptions Options = new()
+    {
+        CommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+        MaxDepth = 256,
+    };
+
+    /// <exception cref="JsonSyntaxException">The text is not JSON.</exception>
+    public static JsonValueNode Parse(string text)
+    {
+        var bytes = Encoding.UTF8.GetBytes(text);
+        var charAt = ByteToChar(text, bytes.Length);
+        var reader = new Utf8JsonReader(bytes, Options);
+        try
+        {
+            if (!reader.Read())
+            {
+                throw new JsonSyntaxException("the file is empty", 1, 1);
+            }
+            var root = ReadValue(ref reader, charAt, bytes);
+            if (reader.Read())
+            {
+                var (line, column) = new LineTable(text).Position(charAt[(int)reader.TokenStartIndex]);
+                throw new JsonSyntaxException("unexpected content after the end of the document", line, column);
+            }
+            return root;
+        }
+        catch (JsonException e)
+        {
+            // LineNumber and BytePositionInLine are 0-based; the column is in bytes, so recount it in chars.
+            var line = (int)(e.LineNumber ?? 0) + 1;
+            var column = ColumnInChars(text, bytes, (int)(e.LineNumber ?? 0), (int)(e.BytePositionInLine ?? 0));
+            throw new JsonSyntaxException(CleanMessage(e.Message), line, column);
+        }
+    }
+
+    private static JsonValueNode ReadValue(ref Utf8JsonReader reader, int[] charAt, byte[] bytes)
+    {
+        var start = (int)reader.TokenStartIndex;
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.StartObject:
+            {
+                var members = ImmutableArray.CreateBuilder<JsonMember>();
+                while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
+                {
+                    var nameStart = charAt[(int)reader.TokenStartIndex];
+                    var name = reader.GetString()!;
+                    reader.Read();
+                    members.Add(new JsonMember(name, nameStart, ReadValue(ref reader, charAt, bytes)));
+                }
+                return new JsonObjectNode(charAt[start], charAt[(int)reader.TokenStartIndex + 1], members.ToImmutable());
+            }
+            case JsonTokenType.StartArray:
+            {
+                var items = ImmutableArray.CreateBuilder<JsonValueNode>();
+                while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                {
+                    items.Add(ReadValue(ref reader, charAt, bytes));
+                }
+                return new JsonArrayNode(charAt[start], charAt[(int)reader.TokenStartIndex + 1], items.ToImmutable());
+            }
+            case JsonTokenType.String:
+                // The raw span excludes the quotes; the node's span includes them.
+                return new JsonStringNode(charAt[start], charAt[start + reader.ValueSpan.Length + 2], reader.GetString()!);
+            case JsonTokenType.Number:
+            {
+                var raw = Encoding.UTF8.GetString(reader.ValueSpan);
+                var value = double.Parse(raw, NumberStyles.Float, CultureInfo.InvariantCulture);
+                return new JsonNumberNode(charAt[start], charAt[start + reader.ValueSpan.Length], raw, value);
+            }
+            case JsonTokenType.True:
+            case JsonTokenType.False:
+                return new JsonBoolNode(charAt[start], charAt[start + reader.ValueSpan.Length], reader.TokenType == JsonTokenType.True);
+            default:
+                return new JsonNullNode(charAt[start], charAt[start + 4]);
+        }
+    }
+
+    /// <summary>charAt[byteOffset] = char offset, for every byte offset 0..length inclusive.</summary>
+    private static int[] ByteToChar(string text, int byteLength)
+    {
+        var map = new int[byteLength + 1];
+        var b = 0;
+        for (var c = 0; c < text.Length; c++)
+        {
+            int width;
+            if (char.IsHighSurrogate(text[c]) && c + 1 < text.Length && char.IsLowSurrogate(text[c + 1]))
+            {
+                width = 4;
+                for (var k = 0; k < width; k++)
+                {
+                    map[b + k] = c;
+                }
+                b += width;
+                c++;
+                continue;
+            }
+            width = text[c] < 0x80 ? 1 : text[c] < 0x800 ? 2 : 3;
+            for (var k = 0; k < width; k++)
+            {
+                map[b + k] = c;
+            }
+            b += width;
+        }
+        map[byteLength] = text.Length;
+        return map;
+    }
+
+    private static int ColumnInChars(string text, byte[] bytes, int line0, int bytePosition)
+    {
+        var lineStart = 0;
+        for (var i = 0; i < line0 && lineStart < bytes.Length; i++)
+        {
+            var next = Array.IndexOf(bytes, (byte)'\n', lineStart);
+            if (next < 0)
+            {
+                break;
+            }
+            lineStart = next + 1;
+        }
+        var end = Math.Min(lineStart + bytePosition, bytes.Length);
+        return Encoding.UTF8.GetCharCount(bytes, lineStart, end - lineStart) + 1;
+    }
+
+    private static string CleanMessage(string message)
+    {
+        // "'}' is invalid after a value. Expected either ',', '}', or ']'. LineNumber: 3 | BytePositionInLine: 4."
+        var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+        var text = cut > 0 ? message[..cut] : message;
+        return text.TrimEnd('.', ' ');
+    }
+}

@@ -1,0 +1,31 @@
+namespace SpecMap.Core.Mapping;
+
+/// <summary>Turns char offsets into 1-based line and column; the one place 0-based becomes 1-based.</summary>
+internal sealed class LineTable
+{
+    private readonly int[] _lineStarts;
+
+    public LineTable(string text)
+    {
+        var starts = new List<int> { 0 };
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] == '\n' || (text[i] == '\r' && (i + 1 >= text.Length || text[i + 1] != '\n')))
+            {
+                starts.Add(i + 1);
+            }
+        }
+        _lineStarts = [.. starts];
+    }
+
+    public (int Line, int Column) Position(int offset)
+    {
+        var index = Array.BinarySearch(_lineStarts, offset);
+        var line = index >= 0 ? index : ~index - 1;
+        return (line + 1, offset - _lineStarts[line] + 1);
+    }
+
+    /// <summary>The char offset of a 1-based line and column (clamped to the text).</summary>
+    public int Offset(int line, int column) =>
+        _lineStarts[Math.Clamp(line - 1, 0, _lineStarts.Length - 1)] + Math.Max(column - 1, 0);
+}

@@ -1,0 +1,99 @@
+using System.Text;
+using SpecMap.Core.Diagnostics;
+using SpecMap.Core.References;
+
+namespace SpecMap.Core.Mapping;
+
+/// <summary>The mapping could not be read at all (missing, a directory, binary, not JSON): one clear line, exit 2.</summary>
+internal sealed class MappingReadException(string message, MappingLocation? location = null, string? ruleId = null) : Exception(message)
+{
+    public MappingLocation? Location { get; } = location;
+
+    /// <summary>SMV0001 for invalid JSON; null when the file could not be read.</summary>
+    public string? RuleId { get; } = ruleId;
+}
+
+/// <summary>Reads a mapping file into a <see cref="MappingDocument"/>.</summary>
+internal static class MappingLoader
+{
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <exception cref="MappingReadException">Unreadable or invalid.</exception>
+    public static MappingDocument Load(string fullPath, string displayPath, Func<string, bool> fileExists)
+    {
+        if (Directory.Exists(fullPath))
+        {
+            throw new MappingReadException($"{displayPath}: is a directory, not a mapping file");
+        }
+        if (!File.Exists(fullPath))
+        {
+            throw new MappingReadException($"{displayPath}: no such file");
+        }
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(fullPath);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new MappingReadException($"{displayPath}: cannot be read: {e.Message}");
+        }
+        return Parse(bytes, displayPath, fullPath, fileExists);
+    }
+
+    /// <summary>Parses mapping bytes (from disk or from a staged blob).</summary>
+    public static MappingDocument Parse(byte[] bytes, string displayPath, string? fullPath, Func<string, bool> fileExists)
+    {
+        if (Array.IndexOf(bytes, (byte)0) >= 0)
+        {
+            throw new MappingReadException($"{displayPath}: is a binary file, not a JSON mapping");
+        }
+        string text;
+        try
+        {
+            text = StrictUtf8.GetString(bytes);
+        }
+        catch (DecoderFallbackException)
+        {
+            throw new MappingReadException($"{displayPath}: is not UTF-8 text");
+        }
+        // A BOM is kept in Text (fixes must write it back) but the JSON is read after it.
+        var bomLength = text.Length > 0 && text[0] == '\uFEFF' ? 1 : 0;
+        var lines = new LineTable(text);
+        JsonValueNode root;
+        try
+        {
+            root = Shift(JsonTreeReader.Parse(text[bomLength..]), bomLength);
+        }
+        catch (JsonSyntaxException e)
+        {
+            var column = e.Line == 1 ? e.Column + bomLength : e.Column;
+            throw new MappingReadException($"invalid JSON: {e.Message}", new MappingLocation(displayPath, e.Line, column), RuleIds.InvalidJson);
+        }
+        var extractor = new ReferenceExtractor(displayPath, text, lines, fileExists);
+        var (references, extractionDiagnostics) = extractor.Extract(root);
+        var rootObject = root as JsonObjectNode;
+        var document = new MappingDocument(displayPath, fullPath, text, root, lines,
+            rootObject?.GetString("verified_at"), rootObject?.GetString("docs_root"), references, []);
+        var shape = MappingShapeRules.Check(document);
+        return document with { ShapeDiagnostics = [.. extractionDiagnostics, .. shape] };
+    }
+
+    private static JsonValueNode Shift(JsonValueNode node, int by) => by == 0 ? node : JsonShift.By(node, by);
+}
+
+/// <summary>Moves every span of a tree by a fixed number of chars (past a BOM).</summary>
+internal static class JsonShift
+{
+    public static JsonValueNode By(JsonValueNode node, int by) => node switch
+    {
+        JsonObjectNode o => new JsonObjectNode(o.Start + by, o.End + by,
+            [.. o.Members.Select(m => new JsonMember(m.Name, m.NameStart + by, By(m.Value, by)))]),
+        JsonArrayNode a => new JsonArrayNode(a.Start + by, a.End + by, [.. a.Items.Select(i => By(i, by))]),
+        JsonStringNode s => s with { Start = s.Start + by, End = s.End + by },
+        JsonNumberNode n => n with { Start = n.Start + by, End = n.End + by },
+        JsonBoolNode b => b with { Start = b.Start + by, End = b.End + by },
+        JsonNullNode z => z with { Start = z.Start + by, End = z.End + by },
+        _ => node,
+    };
+}

@@ -1,0 +1,88 @@
+using System.Collections.Immutable;
+using SpecMap.Core.Diagnostics;
+using SpecMap.Core.References;
+
+namespace SpecMap.Core.Mapping;
+
+/// <summary>SMV0002 checks that need no repository: statuses and scores (bad ranges are found while extracting).</summary>
+internal static class MappingShapeRules
+{
+    public static readonly string[] Statuses = ["implemented", "partial", "missing", "deprecated"];
+
+    public static ImmutableArray<Diagnostic> Check(MappingDocument document)
+    {
+        var found = ImmutableArray.CreateBuilder<Diagnostic>();
+        if (document.Root is not (JsonObjectNode or JsonArrayNode))
+        {
+            found.Add(Error(document, document.Root, string.Empty, "a mapping must be a JSON object or array"));
+            return found.ToImmutable();
+        }
+        foreach (var (pointer, obj) in document.Objects())
+        {
+            foreach (var member in obj.Members)
+            {
+                var memberPointer = JsonPointer.Append(pointer, member.Name);
+                if (member.Name == "status")
+                {
+                    CheckStatus(document, member.Value, memberPointer, found);
+                }
+                else if (IsScoreKey(member.Name))
+                {
+                    CheckScore(document, member.Value, memberPointer, found);
+                }
+            }
+        }
+        return found.ToImmutable();
+    }
+
+    public static bool IsScoreKey(string name) =>
+        name is "compliance_score" or "score" || name.EndsWith("_compliance_score", StringComparison.Ordinal);
+
+    /// <summary>The status, normalised (`Implemented` → `implemented`), or null when it is not one of the four.</summary>
+    public static string? NormaliseStatus(string value)
+    {
+        var normal = value.Trim().ToLowerInvariant().Replace(' ', '_').Replace('-', '_');
+        return Statuses.Contains(normal, StringComparer.Ordinal) ? normal : null;
+    }
+
+    /// <summary>A score as a number 0..100 (`74`, `74.5`, `"74%"`), or null when it is not one.</summary>
+    public static double? ReadScore(JsonValueNode node) => node switch
+    {
+        JsonNumberNode number => number.Value,
+        JsonStringNode text when double.TryParse(text.Value.Trim().TrimEnd('%'), System.Globalization.NumberStyles.Float,
+            System.Globalization.CultureInfo.InvariantCulture, out var value) => value,
+        _ => null,
+    };
+
+    private static void CheckStatus(MappingDocument document, JsonValueNode value, string pointer, ImmutableArray<Diagnostic>.Builder found)
+    {
+        if (value is not JsonStringNode text)
+        {
+            found.Add(Error(document, value, pointer, $"'status' must be a string, one of {string.Join(", ", Statuses)}"));
+        }
+        else if (NormaliseStatus(text.Value) is null)
+        {
+            found.Add(Error(document, value, pointer, $"unknown status '{text.Value}': expected one of {string.Join(", ", Statuses)}"));
+        }
+    }
+
+    private static void CheckScore(MappingDocument document, JsonValueNode value, string pointer, ImmutableArray<Diagnostic>.Builder found)
+    {
+        var name = JsonPointer.Tokens(pointer)[^1];
+        var score = ReadScore(value);
+        if (score is null)
+        {
+            if (value is not JsonNullNode)
+            {
+                found.Add(Error(document, value, pointer, $"'{name}' must be a number from 0 to 100"));
+            }
+        }
+        else if (score < 0 || score > 100)
+        {
+            found.Add(Error(document, value, pointer, $"'{name}' is {score}; a score must lie between 0 and 100"));
+        }
+    }
+
+    private static Diagnostic Error(MappingDocument document, JsonValueNode node, string pointer, string message) =>
+        new(RuleIds.ShapeError, Severity.Error, message, document.LocationOf(node.Start), pointer);
+}

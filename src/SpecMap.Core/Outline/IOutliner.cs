@@ -1,0 +1,13 @@
+namespace SpecMap.Core.Outline;
+
+/// <summary>Turns one file's text into its declarations. Implementations are pure and thread-safe.</summary>
+internal interface IOutliner
+{
+    /// <summary>`python`, `csharp` or `markdown`.</summary>
+    string Language { get; }
+
+    /// <summary>File extensions (with dot, lower case) this outliner reads.</summary>
+    IReadOnlyCollection<string> Extensions { get; }
+
+    SourceOutline Outline(string path, string text);
+}

@@ -1,0 +1,206 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using SpecMap.Core.Diagnostics;
+using SpecMap.Core.References;
+using SpecMap.Core.Validation;
+
+namespace SpecMap.Core.Output;
+
+/// <summary>The JSON report of contract §3, written with Utf8JsonWriter (no reflection, so a native build stays possible).</summary>
+internal sealed class JsonReportFormatter : IReportFormatter
+{
+    private static readonly JsonWriterOptions Options = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public string Name => "json";
+
+    public string Format(ValidationReport report)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, Options))
+        {
+            json.WriteStartObject();
+            json.WriteStartObject("tool");
+            json.WriteString("name", ToolInfo.Name);
+            json.WriteString("version", ToolInfo.Version);
+            json.WriteEndObject();
+            json.WriteStartArray("mappings");
+            foreach (var mapping in report.Mappings)
+            {
+                WriteMapping(json, mapping);
+            }
+            json.WriteEndArray();
+            if (!report.SetupDiagnostics.IsEmpty)
+            {
+                json.WriteStartArray("diagnostics");
+                foreach (var diagnostic in report.SetupDiagnostics)
+                {
+                    WriteDiagnostic(json, diagnostic);
+                }
+                json.WriteEndArray();
+            }
+            WriteSummary(json, report);
+            json.WriteEndObject();
+        }
+        return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
+    }
+
+    private static void WriteMapping(Utf8JsonWriter json, MappingReport mapping)
+    {
+        json.WriteStartObject();
+        json.WriteString("path", mapping.Path);
+        WriteNullableString(json, "verified_at", mapping.VerifiedAt);
+        WriteNullableString(json, "against", mapping.Against);
+        json.WriteStartArray("references");
+        foreach (var reference in mapping.References)
+        {
+            WriteReference(json, reference);
+        }
+        json.WriteEndArray();
+        json.WriteStartArray("diagnostics");
+        foreach (var diagnostic in mapping.Diagnostics)
+        {
+            WriteDiagnostic(json, diagnostic);
+        }
+        json.WriteEndArray();
+        if (mapping.Coverage is { } coverage)
+        {
+            WriteCoverage(json, coverage);
+        }
+        json.WriteEndObject();
+    }
+
+    private static void WriteReference(Utf8JsonWriter json, ReferenceResult result)
+    {
+        var reference = result.Reference;
+        json.WriteStartObject();
+        json.WriteString("pointer", reference.Pointer);
+        if (reference.Part > 0)
+        {
+            json.WriteNumber("part", reference.Part);
+        }
+        json.WriteString("kind", KindName(reference.Kind));
+        json.WriteString("original", reference.Original);
+        json.WriteString("status", StatusName(result.Status));
+        if (result.Target is { } target)
+        {
+            json.WriteStartObject("target");
+            json.WriteString("file", target.File);
+            json.WriteNumber("start", target.Start);
+            json.WriteNumber("end", target.End);
+            WriteNullableString(json, "symbol", target.Symbol);
+            json.WriteEndObject();
+        }
+        else
+        {
+            json.WriteNull("target");
+        }
+        WriteNullableString(json, "how", result.Outcome.How);
+        json.WriteNumber("confidence", Math.Round(result.Outcome.Confidence, 3));
+        json.WriteStartObject("location");
+        json.WriteNumber("line", reference.Location.Line);
+        json.WriteNumber("column", reference.Location.Column);
+        json.WriteEndObject();
+        json.WriteEndObject();
+    }
+
+    private static void WriteDiagnostic(Utf8JsonWriter json, Diagnostic diagnostic)
+    {
+        json.WriteStartObject();
+        json.WriteString("id", diagnostic.Id);
+        json.WriteString("severity", diagnostic.Severity.ToName());
+        json.WriteString("message", diagnostic.Message);
+        json.WriteStartObject("location");
+        json.WriteString("path", diagnostic.Location.Path);
+        json.WriteNumber("line", diagnostic.Location.Line);
+        json.WriteNumber("column", diagnostic.Location.Column);
+        json.WriteEndObject();
+        json.WriteString("pointer", diagnostic.Pointer);
+        if (diagnostic.Fix is { } fix)
+        {
+            json.WriteStartObject("fix");
+            json.WriteString("description", fix.Description);
+            json.WriteString("safety", fix.Safety.ToString().ToLowerInvariant());
+            json.WriteNumber("confidence", Math.Round(fix.Confidence, 3));
+            json.WriteStartArray("edits");
+            foreach (var edit in fix.Edits)
+            {
+                json.WriteStartObject();
+                json.WriteString("pointer", edit.Pointer);
+                json.WriteNumber("offset", edit.Offset);
+                json.WriteString("old", edit.OldText);
+                json.WriteString("new", edit.NewText);
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+        else
+        {
+            json.WriteNull("fix");
+        }
+        if (!diagnostic.RelatedLocations.IsEmpty)
+        {
+            json.WriteStartArray("related");
+            foreach (var related in diagnostic.RelatedLocations)
+            {
+                json.WriteStartObject();
+                json.WriteString("file", related.File);
+                json.WriteNumber("start", related.Start);
+                json.WriteNumber("end", related.End);
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+        }
+        json.WriteEndObject();
+    }
+
+    private static void WriteSummary(Utf8JsonWriter json, ValidationReport report)
+    {
+        var references = report.Mappings.SelectMany(m => m.References).ToList();
+        json.WriteStartObject("summary");
+        json.WriteNumber("mappings", report.Mappings.Length);
+        json.WriteNumber("references", references.Count);
+        json.WriteStartObject("by_status");
+        foreach (var status in Enum.GetValues<ReferenceStatus>())
+        {
+            json.WriteNumber(StatusName(status), references.Count(r => r.Status == status));
+        }
+        json.WriteEndObject();
+        json.WriteNumber("errors", report.Count(Severity.Error));
+        json.WriteNumber("warnings", report.Count(Severity.Warning));
+        json.WriteNumber("infos", report.Count(Severity.Info));
+        json.WriteNumber("fixable", report.AllDiagnostics.Count(d => d.Fix is not null));
+        var coverages = report.Mappings.Where(m => m.Coverage is not null).Select(m => m.Coverage!).ToList();
+        if (coverages.Count > 0)
+        {
+            WriteCoverage(json, new SpecCoverage(coverages.Sum(c => c.Sections), coverages.Sum(c => c.Covered)));
+        }
+        json.WriteEndObject();
+    }
+
+    private static void WriteCoverage(Utf8JsonWriter json, SpecCoverage coverage)
+    {
+        json.WriteStartObject("spec_coverage");
+        json.WriteNumber("sections", coverage.Sections);
+        json.WriteNumber("covered", coverage.Covered);
+        json.WriteNumber("ratio", Math.Round(coverage.Ratio, 4));
+        json.WriteEndObject();
+    }
+
+    private static void WriteNullableString(Utf8JsonWriter json, string name, string? value)
+    {
+        if (value is null)
+        {
+            json.WriteNull(name);
+        }
+        else
+        {
+            json.WriteString(name, value);
+        }
+    }
+
+    public static string StatusName(ReferenceStatus status) => status.ToString().ToLowerInvariant();
+
+    public static string KindName(ReferenceKind kind) => kind.ToString().ToLowerInvariant();
+}

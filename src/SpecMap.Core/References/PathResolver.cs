@@ -1,0 +1,93 @@
+using SpecMap.Core.Diagnostics;
+using SpecMap.Core.Sources;
+using SpecMap.Core.Validation;
+
+namespace SpecMap.Core.References;
+
+/// <summary>
+/// Turns a path as written into a repository path: rejects paths that leave the repository (SMV0003),
+/// applies `docs_root` to doc references and resolves bare basenames when unique (SMV0108 when not).
+/// </summary>
+internal sealed class PathResolver
+{
+    private readonly ISourceTree _tree;
+    private readonly string? _docsRoot;
+    private readonly Lazy<ILookup<string, string>> _byBasename;
+
+    public PathResolver(ISourceTree tree, string? docsRoot)
+    {
+        _tree = tree;
+        _docsRoot = string.IsNullOrWhiteSpace(docsRoot) ? null : docsRoot.Trim().Trim('/').Replace('\\', '/');
+        _byBasename = new Lazy<ILookup<string, string>>(() =>
+            _tree.Paths.ToLookup(p => p[(p.LastIndexOf('/') + 1)..], StringComparer.Ordinal));
+    }
+
+    /// <summary>The repository path, or a finding (and null) when the path cannot be used.</summary>
+    public (string? Path, Finding? Finding) Resolve(string written, ReferenceKind kind)
+    {
+        var path = written.Replace('\\', '/');
+        if (LeavesRepository(path))
+        {
+            return (null, new Finding(RuleIds.LeavesRepository, $"'{written}' leaves the repository: references must be paths relative to the repository root"));
+        }
+        path = Normalise(path);
+        if (kind == ReferenceKind.Doc && _docsRoot is not null && _tree.Exists($"{_docsRoot}/{path}"))
+        {
+            path = $"{_docsRoot}/{path}";
+        }
+        if (_tree.Exists(path))
+        {
+            return _tree.IsLinkOutside(path)
+                ? (null, new Finding(RuleIds.LeavesRepository, $"'{written}' is a symbolic link to a place outside the repository"))
+                : (path, null);
+        }
+        if (!path.Contains('/', StringComparison.Ordinal))
+        {
+            var matches = _byBasename.Value[path].ToList();
+            if (matches.Count == 1)
+            {
+                return (matches[0], null);
+            }
+            if (matches.Count > 1)
+            {
+                var shown = string.Join(", ", matches.Take(5)) + (matches.Count > 5 ? ", …" : string.Empty);
+                return (null, new Finding(RuleIds.Ambiguous, $"'{written}' matches {matches.Count} files: {shown}; write the path from the repository root",
+                    [.. matches.Select(m => new CodeLocation(m, 1, 1))]));
+            }
+        }
+        return (path, null);
+    }
+
+    /// <summary>Whether any file has this basename (for paths without a known extension).</summary>
+    public bool NamesAFile(string written)
+    {
+        var path = Normalise(written.Replace('\\', '/'));
+        return _tree.Exists(path) || (!path.Contains('/', StringComparison.Ordinal) && _byBasename.Value.Contains(path))
+            || (_docsRoot is not null && _tree.Exists($"{_docsRoot}/{path}"));
+    }
+
+    private static bool LeavesRepository(string path) =>
+        path.StartsWith('/') || (path.Length > 2 && path[1] == ':' && char.IsLetter(path[0])) || path.StartsWith("~/", StringComparison.Ordinal)
+        || path.Split('/').Aggregate(0, (depth, part) => depth < 0 ? depth : depth + part switch { ".." => -1, "." or "" => 0, _ => 1 }) < 0;
+
+    private static string Normalise(string path)
+    {
+        var parts = new List<string>();
+        foreach (var part in path.Split('/'))
+        {
+            if (part is "" or ".")
+            {
+                continue;
+            }
+            if (part == ".." && parts.Count > 0)
+            {
+                parts.RemoveAt(parts.Count - 1);
+            }
+            else
+            {
+                parts.Add(part);
+            }
+        }
+        return string.Join('/', parts);
+    }
+}

@@ -1,0 +1,44 @@
+using LibGit2Sharp;
+
+namespace SpecMap.Core.Sources;
+
+/// <summary>What is staged in the index: the content the next commit will hold (the pre-commit case).</summary>
+internal sealed class GitIndexSource : ISourceTree
+{
+    private readonly Repository _repository;
+    private readonly Dictionary<string, IndexEntry> _entries;
+
+    public GitIndexSource(Repository repository)
+    {
+        _repository = repository;
+        _entries = repository.Index.ToDictionary(e => e.Path.Replace('\\', '/'), StringComparer.Ordinal);
+    }
+
+    public string Description => "the index";
+
+    public string? CommitId => null;
+
+    public IReadOnlyList<string> Paths => [.. _entries.Keys.Order(StringComparer.Ordinal)];
+
+    public bool Exists(string path) => _entries.ContainsKey(path);
+
+    public SourceFile? Read(string path)
+    {
+        if (!_entries.TryGetValue(path, out var entry) || entry.Mode == Mode.SymbolicLink)
+        {
+            return null;
+        }
+        var blob = _repository.Lookup<Blob>(entry.Id);
+        return blob is null ? null : SourceDecoding.Decode(path, GitTreeSource.ReadAll(blob), blob.Sha);
+    }
+
+    public bool IsLinkOutside(string path)
+    {
+        if (!_entries.TryGetValue(path, out var entry) || entry.Mode != Mode.SymbolicLink)
+        {
+            return false;
+        }
+        var target = _repository.Lookup<Blob>(entry.Id)?.GetContentText().Trim() ?? string.Empty;
+        return !GitTreeSource.LinkStaysInside(path, target);
+    }
+}

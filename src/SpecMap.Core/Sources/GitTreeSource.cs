@@ -1,0 +1,101 @@
+using LibGit2Sharp;
+
+namespace SpecMap.Core.Sources;
+
+/// <summary>The tree of one commit, read in-process; works in bare repositories.</summary>
+internal sealed class GitTreeSource : ISourceTree
+{
+    private readonly Repository _repository;
+    private readonly Commit _commit;
+    private readonly Lazy<Dictionary<string, TreeEntry>> _entries;
+
+    public GitTreeSource(Repository repository, Commit commit)
+    {
+        _repository = repository;
+        _commit = commit;
+        _entries = new Lazy<Dictionary<string, TreeEntry>>(ListEntries);
+    }
+
+    public string Description => $"commit {_commit.Sha[..7]}";
+
+    public string? CommitId => _commit.Sha;
+
+    public Commit Commit => _commit;
+
+    public IReadOnlyList<string> Paths => [.. _entries.Value.Keys.Order(StringComparer.Ordinal)];
+
+    public bool Exists(string path) => _commit[path] is { TargetType: TreeEntryTargetType.Blob };
+
+    /// <summary>The blob id of the path, or null; cheap (no content read).</summary>
+    public string? BlobId(string path) => _commit[path] is { TargetType: TreeEntryTargetType.Blob } entry ? entry.Target.Sha : null;
+
+    public SourceFile? Read(string path)
+    {
+        var entry = _commit[path];
+        if (entry is not { TargetType: TreeEntryTargetType.Blob } || entry.Mode == Mode.SymbolicLink)
+        {
+            return null;
+        }
+        var blob = (Blob)entry.Target;
+        return SourceDecoding.Decode(path, ReadAll(blob), blob.Sha);
+    }
+
+    public bool IsLinkOutside(string path)
+    {
+        var entry = _commit[path];
+        if (entry is not { Mode: Mode.SymbolicLink })
+        {
+            return false;
+        }
+        var target = ((Blob)entry.Target).GetContentText().Trim();
+        return !LinkStaysInside(path, target);
+    }
+
+    internal static bool LinkStaysInside(string path, string target)
+    {
+        if (target.StartsWith('/'))
+        {
+            return false;
+        }
+        var depth = path.Count(c => c == '/');
+        foreach (var part in target.Split('/'))
+        {
+            depth += part switch { ".." => -1, "." or "" => 0, _ => 1 };
+            if (depth < 0)
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    internal static byte[] ReadAll(Blob blob)
+    {
+        using var stream = blob.GetContentStream();
+        using var memory = new MemoryStream((int)Math.Min(blob.Size, int.MaxValue));
+        stream.CopyTo(memory);
+        return memory.ToArray();
+    }
+
+    private Dictionary<string, TreeEntry> ListEntries()
+    {
+        var result = new Dictionary<string, TreeEntry>(StringComparer.Ordinal);
+        var pending = new Stack<Tree>();
+        pending.Push(_commit.Tree);
+        while (pending.Count > 0)
+        {
+            foreach (var entry in pending.Pop())
+            {
+                if (entry.TargetType == TreeEntryTargetType.Tree)
+                {
+                    pending.Push((Tree)entry.Target);
+                }
+                else if (entry.TargetType == TreeEntryTargetType.Blob)
+                {
+                    result[entry.Path.Replace('\\', '/')] = entry;
+                }
+            }
+        }
+        return result;
+    }
+}

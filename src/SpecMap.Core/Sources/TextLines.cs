@@ -1,0 +1,50 @@
+namespace SpecMap.Core.Sources;
+
+/// <summary>Line handling shared by every reader: \n, \r\n and lone \r all end a line.</summary>
+internal static class TextLines
+{
+    public static int Count(string text)
+    {
+        if (text.Length == 0)
+        {
+            return 0;
+        }
+        var count = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] == '\n' || (text[i] == '\r' && (i + 1 >= text.Length || text[i + 1] != '\n')))
+            {
+                count++;
+            }
+        }
+        var last = text[^1];
+        return last is '\n' or '\r' ? count : count + 1;
+    }
+
+    /// <summary>The lines without their terminators (a final newline does not add an empty line).</summary>
+    public static string[] Split(string text)
+    {
+        var lines = new List<string>();
+        var start = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] == '\n' || text[i] == '\r')
+            {
+                lines.Add(text[start..i]);
+                if (text[i] == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
+                {
+                    i++;
+                }
+                start = i + 1;
+            }
+        }
+        if (start < text.Length)
+        {
+            lines.Add(text[start..]);
+        }
+        return [.. lines];
+    }
+
+    /// <summary>Strips a UTF-8 BOM that survived decoding.</summary>
+    public static string WithoutBom(string text) => text.Length > 0 && text[0] == '\uFEFF' ? text[1..] : text;
+}

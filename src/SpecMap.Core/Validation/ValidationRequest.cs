@@ -1,0 +1,21 @@
+using System.Collections.Immutable;
+
+namespace SpecMap.Core.Validation;
+
+/// <summary>One `specmap validate` run, as the CLI parsed it. Immutable; the engine reads no globals.</summary>
+/// <param name="WorkingDirectory">Relative paths (mappings, --repo) are read from here.</param>
+/// <param name="MappingPaths">Mapping files named on the command line; empty means discover them.</param>
+/// <param name="Repo">`--repo`, or null for the git top-level of the working directory.</param>
+/// <param name="Against">`--against REV`, or null.</param>
+/// <param name="Staged">`--staged`: read code and mappings from the index.</param>
+/// <param name="ConfigPath">`--config`, or null for `.specmap.json` at the repository root.</param>
+internal sealed record ValidationRequest(
+    string WorkingDirectory,
+    ImmutableArray<string> MappingPaths,
+    string? Repo = null,
+    string? Against = null,
+    bool Staged = false,
+    string? ConfigPath = null);
+
+/// <summary>The run cannot start (missing repository, unknown revision, bad config): exit 2 with one line.</summary>
+internal sealed class ValidationSetupException(string message) : Exception(message);

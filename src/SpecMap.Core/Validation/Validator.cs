@@ -1,0 +1,121 @@
+using System.Collections.Immutable;
+using LibGit2Sharp;
+using SpecMap.Core.Config;
+using SpecMap.Core.Contracts;
+using SpecMap.Core.Diagnostics;
+using SpecMap.Core.Fixes;
+using SpecMap.Core.History;
+using SpecMap.Core.Mapping;
+using SpecMap.Core.Outline;
+using SpecMap.Core.References;
+using SpecMap.Core.Resolution;
+using SpecMap.Core.Sources;
+using SpecMap.Core.Spec;
+
+namespace SpecMap.Core.Validation;
+
+/// <summary>
+/// The engine of `specmap validate`: opens the repository, picks the snapshot to check, reads each mapping,
+/// resolves every reference and runs the item checks. No console I/O; the CLI renders the report.
+/// </summary>
+internal sealed class Validator
+{
+    private readonly Outliners _outliners;
+
+    public Validator(Outliners? outliners = null) => _outliners = outliners ?? Outliners.Shared;
+
+    /// <exception cref="ValidationSetupException">The repository, revision or configuration cannot be used.</exception>
+    /// <exception cref="MappingReadException">A mapping cannot be read.</exception>
+    public ValidationReport Validate(ValidationRequest request)
+    {
+        using var session = RepositorySession.Open(request);
+        var (config, configDiagnostics) = ConfigLoader.Load(
+            request.ConfigPath is null ? null : Path.GetFullPath(request.ConfigPath, request.WorkingDirectory), session.Root);
+        var mappingFiles = request.MappingPaths.IsDefaultOrEmpty
+            ? [.. MappingDiscovery.Find(session.Root, config.Mappings.IsDefaultOrEmpty ? SpecMapConfig.DefaultMappingGlobs : config.Mappings)
+                .Select(p => Path.Combine(session.Root, p))]
+            : request.MappingPaths.Select(p => Path.GetFullPath(p, request.WorkingDirectory)).ToList();
+        var reports = ImmutableArray.CreateBuilder<MappingReport>();
+        foreach (var file in mappingFiles)
+        {
+            reports.Add(ValidateMapping(session, config, file, DisplayPath(request.WorkingDirectory, file)));
+        }
+        var ordered = reports.OrderBy(r => r.Path, StringComparer.Ordinal).ToImmutableArray();
+        return new ValidationReport(ordered, Adjust(configDiagnostics, config, null));
+    }
+
+    private MappingReport ValidateMapping(RepositorySession session, SpecMapConfig config, string fullPath, string displayPath)
+    {
+        var mappingRepoPath = session.RepositoryPathOf(fullPath);
+        var paths = new PathResolver(session.Target, null);
+        var document = session.Staged && mappingRepoPath is not null && session.Target.Read(mappingRepoPath) is not null
+            ? MappingLoader.Parse(StagedBytes(session, mappingRepoPath), displayPath, fullPath, paths.NamesAFile)
+            : MappingLoader.Load(fullPath, displayPath, paths.NamesAFile);
+        var docsRoot = document.DocsRoot ?? config.DocsRoot;
+        paths = new PathResolver(session.Target, docsRoot);
+
+        var diagnostics = new List<Diagnostic>(document.ShapeDiagnostics);
+        var (baseline, verifiedAt, baselineFinding) = Baseline.Find(session.Repository, document.VerifiedAt, mappingRepoPath);
+        if (baselineFinding is not null)
+        {
+            var node = document.Root is JsonObjectNode root ? root.Get("verified_at") ?? root : document.Root;
+            diagnostics.Add(ToDiagnostic(document, baselineFinding, document.LocationOf(node.Start), "/verified_at", null));
+        }
+
+        var context = new ResolutionContext(session.Target, baseline, session.Repository, _outliners, config.RenameConfidenceThreshold);
+        var resolver = new ReferenceResolver(context);
+        var results = new List<ReferenceResult>();
+        foreach (var reference in document.References)
+        {
+            var (path, pathFinding) = paths.Resolve(reference.Path, reference.Kind);
+            var outcome = pathFinding is not null
+                ? new ResolutionOutcome(pathFinding.RuleId == RuleIds.Ambiguous ? ReferenceStatus.Ambiguous : ReferenceStatus.Invalid, null, null, 0, [pathFinding])
+                : resolver.Resolve(reference, path!);
+            var result = new ReferenceResult(reference, path, outcome);
+            results.Add(result);
+            foreach (var finding in outcome.Findings)
+            {
+                var fix = FixBuilder.ForReference(document, result, finding, config.RenameConfidenceThreshold);
+                diagnostics.Add(ToDiagnostic(document, finding, reference.Location, reference.Pointer, fix));
+            }
+        }
+
+        diagnostics.AddRange(ContractChecker.Check(document, new ContractContext(session.Target, paths, _outliners)));
+        var (specDiagnostics, coverage) = SpecMonitor.Check(document, results, new SpecContext(session.Target, baseline, _outliners, config));
+        diagnostics.AddRange(specDiagnostics);
+        diagnostics.AddRange(ConsistencyChecker.Check(document, results, diagnostics));
+
+        return new MappingReport(document, verifiedAt, session.Target.CommitId, [.. results],
+            Adjust(diagnostics, config, document), coverage);
+    }
+
+    /// <summary>Applies configured severities and per-item suppressions, then sorts by position and ID.</summary>
+    private static ImmutableArray<Diagnostic> Adjust(IEnumerable<Diagnostic> diagnostics, SpecMapConfig config, MappingDocument? document) =>
+    [
+        .. diagnostics
+            .Select(d => d with { Severity = config.Severities.TryGetValue(d.Id, out var configured) ? configured : d.Severity })
+            .Where(d => d.Severity != Severity.None && (document is null || !Suppressions.IsSuppressed(document, d)))
+            .Distinct()
+            .OrderBy(d => d.Location.Path, StringComparer.Ordinal)
+            .ThenBy(d => d.Location.Line)
+            .ThenBy(d => d.Location.Column)
+            .ThenBy(d => d.Id, StringComparer.Ordinal)
+            .ThenBy(d => d.Message, StringComparer.Ordinal),
+    ];
+
+    private static Diagnostic ToDiagnostic(MappingDocument document, Finding finding, MappingLocation location, string pointer, MappingFix? fix) =>
+        new(finding.RuleId, RuleCatalog.Get(finding.RuleId).DefaultSeverity, finding.Message, location, pointer, fix, finding.Related);
+
+    private static byte[] StagedBytes(RepositorySession session, string repoPath)
+    {
+        var entry = session.Repository!.Index[repoPath];
+        return GitTreeSource.ReadAll(session.Repository.Lookup<Blob>(entry.Id));
+    }
+
+    private static string DisplayPath(string workingDirectory, string fullPath)
+    {
+        var relative = Path.GetRelativePath(workingDirectory, fullPath);
+        return (relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? fullPath : relative)
+            .Replace(Path.DirectorySeparatorChar, '/');
+    }
+}
