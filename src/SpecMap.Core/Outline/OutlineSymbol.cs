@@ -8,7 +8,9 @@ namespace SpecMap.Core.Outline;
 /// <param name="Start">1-based first line, including decorators/attributes (never a leading comment).</param>
 /// <param name="DefLine">1-based line of the `def`/`class` keyword or the C# identifier's declaration.</param>
 /// <param name="End">1-based last line of the body (Markdown: the last line of the section).</param>
-/// <param name="Signature">C# methods: parameter types, comma-separated, no spaces after commas removed (`string, LetterCasing`); else null.</param>
+/// <param name="Signature">C# members with parameters (methods, constructors, operators, conversions, indexers, delegates):
+/// the parameter types in the relocation benchmark's form, `(this string, LetterCasing)`, `(int, string)`, `()`, and
+/// `static ()` for a static constructor; null for everything else (and always for Python).</param>
 /// <param name="Level">Markdown heading level 1..6; nesting depth for code (0 = top level).</param>
 internal sealed record OutlineSymbol(
     string Kind,
