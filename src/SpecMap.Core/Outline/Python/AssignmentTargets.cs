@@ -66,7 +66,7 @@ internal readonly struct AssignmentTargets(string text, List<PythonToken> tokens
     private void CollectAnnotated(int start, int end, List<int> names)
     {
         // `(x): int` is still a Name target; brackets or commas make it an error, which assigns nothing.
-        while (end - start > 2 && tokens[start].IsOp('(') && MatchingClose(start, end) == end - 1)
+        for (var nesting = 0; nesting < MaxNesting && end - start > 2 && tokens[start].IsOp('(') && MatchingClose(start, end) == end - 1; nesting++)
         {
             start++;
             end--;

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 
 namespace SpecMap.Core.Outline.Python;
@@ -17,6 +18,12 @@ internal sealed class PythonTokenizer
     private const int MaxStringNesting = 64;
 
     private const int TabSize = 8;
+
+    // What can end or escape string text: its quote, a backslash, a line break, and in f-strings a brace.
+    private static readonly SearchValues<char> DoubleQuoteStops = SearchValues.Create("\"\\\r\n");
+    private static readonly SearchValues<char> SingleQuoteStops = SearchValues.Create("'\\\r\n");
+    private static readonly SearchValues<char> DoubleQuoteFormatStops = SearchValues.Create("\"\\\r\n{");
+    private static readonly SearchValues<char> SingleQuoteFormatStops = SearchValues.Create("'\\\r\n{");
 
     private readonly string _text;
     private readonly List<PythonToken> _tokens;
@@ -217,10 +224,23 @@ internal sealed class PythonTokenizer
 
     private void SkipComment()
     {
-        while (_pos < _text.Length && _text[_pos] is not ('\r' or '\n'))
+        var length = _text.AsSpan(_pos).IndexOfAny('\r', '\n');
+        _pos = length < 0 ? _text.Length : _pos + length;
+    }
+
+    /// <summary>Jumps over string text that cannot end or escape anything (the bulk of long strings), vectorized.</summary>
+    private void SkipStringText(char quote, bool format)
+    {
+        var rest = _text.AsSpan(_pos);
+        var stops = (quote, format) switch
         {
-            _pos++;
-        }
+            ('"', true) => DoubleQuoteFormatStops,
+            (_, true) => SingleQuoteFormatStops,
+            ('"', false) => DoubleQuoteStops,
+            _ => SingleQuoteStops,
+        };
+        var length = rest.IndexOfAny(stops);
+        _pos = length < 0 ? _text.Length : _pos + length;
     }
 
     private void Add(PythonTokenKind kind, int offset, int length, int line, char op = '\0') =>
@@ -431,7 +451,7 @@ internal sealed class PythonTokenizer
             }
             else
             {
-                _pos++;
+                SkipStringText(quote, format: false);
             }
         }
     }
@@ -483,7 +503,7 @@ internal sealed class PythonTokenizer
             }
             else
             {
-                _pos++;
+                SkipStringText(quote, format: true);
             }
         }
     }
