@@ -295,8 +295,13 @@ internal static class PythonSnippets
             class Ünïcode:
                 ñ = 1
                 def 函数(self): pass
+                µ = 2
+                ﬁle = 3
             """,
-            ["class Ünïcode Ünïcode 1 1 3 0", "field ñ Ünïcode.ñ 2 2 2 1", "method 函数 Ünïcode.函数 3 3 3 1"]),
+            [
+                "class Ünïcode Ünïcode 1 1 5 0", "field ñ Ünïcode.ñ 2 2 2 1", "method 函数 Ünïcode.函数 3 3 3 1",
+                "field μ Ünïcode.μ 4 4 4 1", "field file Ünïcode.file 5 5 5 1",
+            ]),
         new("class_level_statements_that_are_not_fields", """
             class N:
                 pass
