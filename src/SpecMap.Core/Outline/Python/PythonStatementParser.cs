@@ -3,11 +3,9 @@ using System.Text;
 
 namespace SpecMap.Core.Outline.Python;
 
-/// <summary>
-/// Reads statements (not expressions) from the token stream: definitions, compound blocks, and class-level
-/// assignments. Compound statements other than `def`/`class` are transparent: what they hold belongs to the
-/// enclosing module, class or function, as the contract asks.
-/// </summary>
+/// <summary>Reads statements (not expressions) from Python tokens and collects the outline's symbols.</summary>
+// Compound statements other than `def`/`class` (if, try, with, for, while, match) are transparent: what they
+// hold belongs to the enclosing module, class or function, as the contract asks.
 internal sealed class PythonStatementParser
 {
     private readonly string _text;

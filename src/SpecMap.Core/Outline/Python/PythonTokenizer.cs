@@ -3,11 +3,9 @@ using System.Globalization;
 
 namespace SpecMap.Core.Outline.Python;
 
-/// <summary>
-/// A single-pass Python tokenizer for the outliner: logical lines (NEWLINE), INDENT/DEDENT, and every
-/// string form (prefixes, triple quotes, 3.12 f-strings with nested quotes). It never throws: bad input
-/// yields tokens anyway, in time linear in the text.
-/// </summary>
+/// <summary>A single-pass Python tokenizer: logical lines, INDENT/DEDENT and every string form; linear, never throws.</summary>
+// Strings: any prefix, triple quotes, and 3.12 f-strings whose fields nest the same quotes. Bad input still
+// yields tokens: the outline of broken code is a best effort, never an exception.
 internal sealed class PythonTokenizer
 {
     // CPython refuses more than 100 indentation levels; the cap also bounds the parser's recursion.
