@@ -16,6 +16,9 @@ internal sealed class SarifReportFormatter : IReportFormatter
     /// <summary>The key of our partial fingerprint; the `/v1` lets a future scheme live beside it without breaking alert history.</summary>
     public const string FingerprintKey = "specmapPointerHash/v1";
 
+    /// <summary>A larger value (a whole section) is underlined but not copied into the log.</summary>
+    private const int MaxSnippet = 400;
+
     private static readonly JsonWriterOptions Options = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public string Name => "sarif";
@@ -70,6 +73,10 @@ internal sealed class SarifReportFormatter : IReportFormatter
             json.WriteStartObject("shortDescription");
             json.WriteString("text", rule.Title);
             json.WriteEndObject();
+            // GitHub code scanning requires a full description; the catalog's facts make one without reading the pages.
+            json.WriteStartObject("fullDescription");
+            json.WriteString("text", FullDescription(rule));
+            json.WriteEndObject();
             json.WriteString("helpUri", rule.HelpUri);
             json.WriteStartObject("help");
             json.WriteString("text", $"{rule.Title}. See {rule.HelpUri}");
@@ -111,10 +118,7 @@ internal sealed class SarifReportFormatter : IReportFormatter
         json.WriteStartObject("artifactLocation");
         json.WriteString("uri", Uri(diagnostic.Location.Path));
         json.WriteEndObject();
-        json.WriteStartObject("region");
-        json.WriteNumber("startLine", Math.Max(1, diagnostic.Location.Line));
-        json.WriteNumber("startColumn", Math.Max(1, diagnostic.Location.Column));
-        json.WriteEndObject();
+        WriteRegion(json, diagnostic, mapping);
         json.WriteEndObject();
         if (diagnostic.Pointer.Length > 0)
         {
@@ -135,6 +139,33 @@ internal sealed class SarifReportFormatter : IReportFormatter
         json.WriteStartObject("partialFingerprints");
         json.WriteString(FingerprintKey, Fingerprint(diagnostic));
         json.WriteEndObject();
+        json.WriteEndObject();
+    }
+
+    /// <summary>
+    /// The region of the mapping the diagnostic is about: the whole JSON value at its pointer (so viewers underline it and
+    /// show it as a snippet) when that value starts at the diagnostic's position, else the position alone.
+    /// </summary>
+    private static void WriteRegion(Utf8JsonWriter json, Diagnostic diagnostic, MappingReport? mapping)
+    {
+        json.WriteStartObject("region");
+        json.WriteNumber("startLine", Math.Max(1, diagnostic.Location.Line));
+        json.WriteNumber("startColumn", Math.Max(1, diagnostic.Location.Column));
+        var document = mapping?.Document;
+        var node = document is not null && diagnostic.Location.Path == document.DisplayPath ? document.At(diagnostic.Pointer) : null;
+        if (document is not null && node is not null && document.LocationOf(node.Start) is var start
+            && start.Line == diagnostic.Location.Line && start.Column == diagnostic.Location.Column)
+        {
+            var end = document.LocationOf(node.End);
+            json.WriteNumber("endLine", end.Line);
+            json.WriteNumber("endColumn", end.Column);
+            if (node.Length <= MaxSnippet)
+            {
+                json.WriteStartObject("snippet");
+                json.WriteString("text", document.Text[node.Start..node.End]);
+                json.WriteEndObject();
+            }
+        }
         json.WriteEndObject();
     }
 
@@ -222,6 +253,17 @@ internal sealed class SarifReportFormatter : IReportFormatter
         json.WriteEndArray();
     }
 
+    public static string FullDescription(RuleDescriptor rule)
+    {
+        var fix = rule.Fix switch
+        {
+            FixSafety.Safe => "`specmap validate --fix` fixes it when the new place is certain.",
+            FixSafety.Unsafe => "`specmap validate --fix` fixes it only above the confidence threshold, since the fix is a guess.",
+            _ => "It has no automatic fix.",
+        };
+        return $"{rule.Title} ({rule.Category}, {rule.DefaultSeverity.ToName()} by default). {fix} See {rule.HelpUri}.";
+    }
+
     /// <summary>SARIF level: error, warning or note.</summary>
     public static string Level(Severity severity) => severity switch
     {
@@ -243,7 +285,8 @@ internal sealed class SarifReportFormatter : IReportFormatter
                 upper = true;
                 continue;
             }
-            name.Append(upper ? char.ToUpperInvariant(c) : c);
+            // SARIF wants a Pascal-case identifier: "JSON" becomes "Json".
+            name.Append(upper ? char.ToUpperInvariant(c) : char.ToLowerInvariant(c));
             upper = false;
         }
         return name.ToString();
