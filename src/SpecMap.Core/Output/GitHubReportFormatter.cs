@@ -19,6 +19,12 @@ internal sealed class GitHubReportFormatter : IReportFormatter
         {
             text.Append(Command(diagnostic)).Append('\n');
         }
+        if (SarifReportFormatter.SpecCoverageTotal(report) is { } coverage)
+        {
+            // Coverage is no finding at a place, so it is a notice without a file: it shows on the run's summary page.
+            text.Append("::notice title=specmap spec coverage::")
+                .Append(EscapeData(MarkdownReportFormatter.Coverage(coverage) + " covered by mapping items")).Append('\n');
+        }
         text.Append(TextReportFormatter.Summary(report)).Append('\n');
         return text.ToString();
     }

@@ -43,10 +43,8 @@ internal sealed class MarkdownReportFormatter : IReportFormatter
         {
             Row(md, $"References {JsonReportFormatter.StatusName(status)}", references.Count(r => r.Status == status));
         }
-        var coverages = report.Mappings.Where(m => m.Coverage is not null).Select(m => m.Coverage!).ToList();
-        if (coverages.Count > 0)
+        if (SarifReportFormatter.SpecCoverageTotal(report) is { } total)
         {
-            var total = new SpecCoverage(coverages.Sum(c => c.Sections), coverages.Sum(c => c.Covered));
             md.Append("| Spec coverage | ").Append(Coverage(total)).Append(" |\n");
         }
         md.Append('\n');
@@ -126,7 +124,7 @@ internal sealed class MarkdownReportFormatter : IReportFormatter
         _ => $"safe: {Escape(fix.Description)}",
     };
 
-    private static string Coverage(SpecCoverage coverage) =>
+    public static string Coverage(SpecCoverage coverage) =>
         $"{coverage.Covered} of {coverage.Sections} sections ({(coverage.Ratio * 100).ToString("0.#", CultureInfo.InvariantCulture)}%)";
 
     private static string Short(string commit) => commit.Length > 12 ? commit[..12] : commit;

@@ -49,6 +49,7 @@ internal sealed class SarifReportFormatter : IReportFormatter
             json.WriteEndArray();
             // Columns are UTF-16 code units (MappingLocation), which SARIF must be told.
             json.WriteString("columnKind", "utf16CodeUnits");
+            WriteRunProperties(json, report);
             json.WriteEndObject();
             json.WriteEndArray();
             json.WriteEndObject();
@@ -96,6 +97,35 @@ internal sealed class SarifReportFormatter : IReportFormatter
         json.WriteEndArray();
         json.WriteEndObject();
         json.WriteEndObject();
+    }
+
+    /// <summary>The run's totals (SARIF has no place for them but the property bag): references by status, spec coverage.</summary>
+    private static void WriteRunProperties(Utf8JsonWriter json, ValidationReport report)
+    {
+        var references = report.Mappings.SelectMany(m => m.References).ToList();
+        json.WriteStartObject("properties");
+        json.WriteStartObject("references");
+        foreach (var status in Enum.GetValues<ReferenceStatus>())
+        {
+            json.WriteNumber(JsonReportFormatter.StatusName(status), references.Count(r => r.Status == status));
+        }
+        json.WriteEndObject();
+        if (SpecCoverageTotal(report) is { } coverage)
+        {
+            json.WriteStartObject("specCoverage");
+            json.WriteNumber("sections", coverage.Sections);
+            json.WriteNumber("covered", coverage.Covered);
+            json.WriteNumber("ratio", Math.Round(coverage.Ratio, 4));
+            json.WriteEndObject();
+        }
+        json.WriteEndObject();
+    }
+
+    /// <summary>Spec coverage summed over the mappings that have one, or null when none has.</summary>
+    public static SpecCoverage? SpecCoverageTotal(ValidationReport report)
+    {
+        var coverages = report.Mappings.Where(m => m.Coverage is not null).Select(m => m.Coverage!).ToList();
+        return coverages.Count == 0 ? null : new SpecCoverage(coverages.Sum(c => c.Sections), coverages.Sum(c => c.Covered));
     }
 
     private static void WriteResult(Utf8JsonWriter json, Diagnostic diagnostic, MappingReport? mapping)
