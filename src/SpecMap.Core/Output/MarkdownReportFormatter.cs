@@ -9,6 +9,9 @@ namespace SpecMap.Core.Output;
 /// <summary>GitHub-flavoured Markdown (`--format markdown`): a summary table, then one section per mapping; for a job summary or a PR comment.</summary>
 internal sealed class MarkdownReportFormatter : IReportFormatter
 {
+    /// <summary>Rows per diagnostics table: a PR comment holds 65,536 characters, and a reviewer reads the first hundred anyway.</summary>
+    public const int MaxRows = 100;
+
     public string Name => "markdown";
 
     public string Format(ValidationReport report)
@@ -101,7 +104,7 @@ internal sealed class MarkdownReportFormatter : IReportFormatter
             return;
         }
         md.Append("| Location | Rule | Severity | Message | Fix |\n| --- | --- | --- | --- | --- |\n");
-        foreach (var d in diagnostics)
+        foreach (var d in diagnostics.Take(MaxRows))
         {
             var location = $"{d.Location.Path}:{d.Location.Line}:{d.Location.Column}";
             var rule = RuleCatalog.TryGet(d.Id, out var descriptor) && descriptor is not null
@@ -113,6 +116,11 @@ internal sealed class MarkdownReportFormatter : IReportFormatter
                 .Append(" | ").Append(Escape(d.Message))
                 .Append(" | ").Append(Fix(d.Fix))
                 .Append(" |\n");
+        }
+        if (diagnostics.Count > MaxRows)
+        {
+            md.Append("\n").Append(diagnostics.Count - MaxRows)
+                .Append(" more not shown: see the SARIF or JSON report (`--format sarif`, `--format json`).\n");
         }
         md.Append('\n');
     }

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Markdig;
@@ -67,6 +68,20 @@ public sealed partial class TextFormatsTests
         Assert.All(diagnostics, row => Assert.Equal(5, row.Count));
         var links = Markdown.Parse(markdown, Pipeline).Descendants<LinkInline>().Select(l => l.Url).ToList();
         Assert.Contains(RuleCatalog.Get(RuleIds.FileNotFound).HelpUri, links);
+    }
+
+    [Fact]
+    public void Markdown_caps_a_long_table_and_says_how_many_are_left_out()
+    {
+        var fixture = ReportFixture.Build();
+        var mapping = fixture.Mappings[0];
+        var many = Enumerable.Range(0, MarkdownReportFormatter.MaxRows + 7)
+            .Select(i => mapping.Diagnostics[0] with { Message = $"finding {i}" })
+            .ToImmutableArray();
+        var markdown = new MarkdownReportFormatter().Format(fixture with { Mappings = [mapping with { Diagnostics = many }] });
+        var rows = Markdown.Parse(markdown, Pipeline).Descendants<Table>().Last().OfType<TableRow>().Count();
+        Assert.Equal(MarkdownReportFormatter.MaxRows + 1, rows);
+        Assert.Contains("7 more not shown", markdown, StringComparison.Ordinal);
     }
 
     [Fact]
