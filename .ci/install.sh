@@ -3,3 +3,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 dotnet restore SpecMapValidator.sln
+
+# The SARIF Multitool (Microsoft's SARIF validator, from npm) for the SARIF test in tests/SpecMap.Tests/Output;
+# the test skips with a reason when it is absent, so a failed install here warns instead of failing CI.
+multitool=artifacts/tools/sarif-multitool
+if [ ! -x "$multitool/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool" ] && command -v npm >/dev/null; then
+  npm install --prefix "$multitool" --no-save --no-audit --no-fund --loglevel=error @microsoft/sarif-multitool-linux@5.7.0 \
+    || echo "warning: the SARIF Multitool could not be installed; its test will be skipped" >&2
+fi
