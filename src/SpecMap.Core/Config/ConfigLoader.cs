@@ -194,8 +194,13 @@ internal static class ConfigLoader
 
         private void UnknownKey(JsonMember member, string pointer, string[] known)
         {
-            var near = known.Where(k => k != "$schema").OrderBy(k => Distance(k, member.Name)).First();
-            var hint = Distance(near, member.Name) <= 3 ? $"; did you mean '{near}'?" : $"; known keys: {string.Join(", ", known)}";
+            // `heading-level`, `Heading_Level`, `rename_confidence`: a different spelling or a shortened key.
+            var name = member.Name.Trim().ToLowerInvariant().Replace('-', '_');
+            var near = known.Where(k => k != "$schema")
+                .OrderBy(k => k.StartsWith(name, StringComparison.Ordinal) && name.Length >= 4 ? 0 : Distance(k, name))
+                .First();
+            var close = (near.StartsWith(name, StringComparison.Ordinal) && name.Length >= 4) || Distance(near, name) <= 3;
+            var hint = close ? $"; did you mean '{near}'?" : $"; known keys: {string.Join(", ", known)}";
             Report(member.NameStart, pointer, $"unknown key '{member.Name}'{hint}");
         }
 
@@ -215,9 +220,10 @@ internal static class ConfigLoader
         }
     }
 
-    /// <summary>Levenshtein distance, for "did you mean" hints on short keys.</summary>
+    /// <summary>Edit distance with adjacent swaps (optimal string alignment), for "did you mean" hints.</summary>
     internal static int Distance(string a, string b)
     {
+        var beforePrevious = new int[b.Length + 1];
         var previous = new int[b.Length + 1];
         var current = new int[b.Length + 1];
         for (var j = 0; j <= b.Length; j++)
@@ -231,8 +237,13 @@ internal static class ConfigLoader
             {
                 var cost = a[i - 1] == b[j - 1] ? 0 : 1;
                 current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                {
+                    // A swap of two neighbours (SMV0190 for SMV0109) is one typo, not two.
+                    current[j] = Math.Min(current[j], beforePrevious[j - 2] + 1);
+                }
             }
-            (previous, current) = (current, previous);
+            (beforePrevious, previous, current) = (previous, current, beforePrevious);
         }
         return previous[b.Length];
     }
