@@ -25,4 +25,14 @@ public sealed class ExplainCommandTests
         var line = Assert.Single(result.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.Contains("SMV0999", line, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Explain_without_an_id_lists_every_rule()
+    {
+        var result = CliRunner.Run(Path.GetTempPath(), "explain");
+        Assert.Equal(0, result.ExitCode);
+        var lines = result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(RuleCatalog.All.Select(r => r.Id), lines.Select(l => l[..7]));
+        Assert.Contains("SMV0205  none     fix: safe    Spec section not hashed", lines);
+    }
 }
