@@ -161,11 +161,11 @@ internal static class SpecMonitor
         return new SpecCoverage(sections, covered);
     }
 
-    /// <summary>Where the reference points now: a heading that moved (SMV0201) is read at its new line.</summary>
+    /// <summary>Where the reference points now: a heading that moved or was reworded (SMV0201) is read at its new line.</summary>
     private static (string? Anchor, int? Start, int? End) CurrentPlace(ReferenceResult result)
     {
         var reference = result.Reference;
-        if (reference.Anchor is null && result.Status == ReferenceStatus.Relocated && result.Target is { } target
+        if (result.Status == ReferenceStatus.Relocated && result.Target is { } target
             && string.Equals(target.File, result.ResolvedPath, StringComparison.Ordinal))
         {
             return (null, target.Start, target.Start);
