@@ -202,6 +202,19 @@ public sealed class SpecMonitorTests : IDisposable
         Assert.Equal(Severity.Info, Assert.Single(mapping.Diagnostics, d => d.Id == RuleIds.SpecSectionNotHashed).Severity);
     }
 
+    [Fact]
+    public void Cli_reports_a_changed_section_in_msbuild_form_and_fails_with_warnings_as_errors()
+    {
+        _repo.Write(DocPath, NewDoc);
+        WriteMapping(HashOf(OldDoc, "responsefunction_call_argumentsdelta"));
+        _repo.Commit("spec changed after review");
+        var result = CliRunner.Run(_repo.Root, "validate", "SPEC_TO_CODE_MAPPING.json");
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("SPEC_TO_CODE_MAPPING.json(6,20): warning SMV0203: spec section "
+            + "DOC_streaming_events.md#responsefunction_call_argumentsdelta changed since", result.Stdout, StringComparison.Ordinal);
+        Assert.Equal(1, CliRunner.Run(_repo.Root, "validate", "SPEC_TO_CODE_MAPPING.json", "--warnings-as-errors").ExitCode);
+    }
+
     private string HashOf(string doc, string anchor)
     {
         var outline = _outliners.Outline(DocPath, doc, GitBlobId.Of(Encoding.UTF8.GetBytes(doc)));
