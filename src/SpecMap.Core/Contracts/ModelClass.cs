@@ -44,9 +44,10 @@ internal sealed record ModelClass(string Name, string File, int Line, ImmutableA
         if (Policy == NamePolicy.Loose)
         {
             var key = Loose(wireName);
-            return Fields.FirstOrDefault(f => Loose(f.WireName ?? f.Name) == key || Loose(f.Name) == key);
+            // An explicit wire name is definitive; only the code name is subject to the unknown policy.
+            return Fields.FirstOrDefault(f => Loose(f.WireName ?? f.Name) == key);
         }
-        // An aliased Python field is still populated by its name (populate_by_name); accept the name as well.
+        // pydantic writes the name, not the alias, unless dumped by_alias (FastAPI does): accept either.
         return Fields.FirstOrDefault(f => f.Name == wireName);
     }
 
