@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -11,14 +12,14 @@ namespace SpecMap.Core.Contracts.CSharp;
 /// structs; properties and public fields; `[JsonPropertyName]` wire names; `partial` parts in other files and base
 /// types found in the repository. Only files whose text contains the type's name are parsed.
 /// </summary>
-internal sealed class CSharpModelReader(ISourceTree tree)
+internal sealed partial class CSharpModelReader(ISourceTree tree)
 {
     private const int MaxDepth = 12;
     private static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Preview, DocumentationMode.None);
 
     private readonly Dictionary<string, SyntaxNode?> _roots = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ImmutableArray<(string Path, MemberDeclarationSyntax Node)>> _byName = new(StringComparer.Ordinal);
-    private readonly Lazy<string[]> _files = new(() => [.. tree.Paths.Where(p => p.EndsWith(".cs", StringComparison.OrdinalIgnoreCase))]);
+    private ILookup<string, string>? _declaredIn;
 
     /// <summary>The type named by <paramref name="symbol"/> (its last dotted part, generic arguments ignored) in <paramref name="path"/>, or null.</summary>
     public ModelClass? Read(string path, string symbol)
@@ -172,7 +173,7 @@ internal sealed class CSharpModelReader(ISourceTree tree)
     private static IEnumerable<TypeDeclarationSyntax> Declarations(SyntaxNode? root, string name) =>
         root?.DescendantNodes().OfType<TypeDeclarationSyntax>().Where(t => t.Identifier.ValueText == name) ?? [];
 
-    /// <summary>Every type or enum declaration named <paramref name="name"/> in the repository's .cs files that mention it.</summary>
+    /// <summary>Every type or enum declaration named <paramref name="name"/> in the repository's .cs files.</summary>
     private ImmutableArray<(string Path, MemberDeclarationSyntax Node)> Named(string name)
     {
         if (_byName.TryGetValue(name, out var cached))
@@ -180,10 +181,9 @@ internal sealed class CSharpModelReader(ISourceTree tree)
             return cached;
         }
         var found = ImmutableArray.CreateBuilder<(string, MemberDeclarationSyntax)>();
-        foreach (var path in _files.Value)
+        foreach (var path in DeclaredIn()[name])
         {
-            var file = tree.Read(path);
-            if (file is null || !file.Text.Contains(name, StringComparison.Ordinal) || Root(path) is not { } root)
+            if (Root(path) is not { } root)
             {
                 continue;
             }
@@ -196,6 +196,15 @@ internal sealed class CSharpModelReader(ISourceTree tree)
         _byName[name] = result;
         return result;
     }
+
+    /// <summary>Which files declare a type of each name, from one text scan: only those files are parsed.</summary>
+    private ILookup<string, string> DeclaredIn() =>
+        _declaredIn ??= tree.Paths.Where(p => p.EndsWith(".cs", StringComparison.OrdinalIgnoreCase))
+            .SelectMany(p => tree.Read(p) is { IsBinary: false } file
+                ? Declaration().Matches(file.Text).Select(m => (Name: m.Groups["name"].Value, Path: p))
+                : [])
+            .Distinct()
+            .ToLookup(d => d.Name, d => d.Path, StringComparer.Ordinal);
 
     private SyntaxNode? Root(string path)
     {
@@ -224,4 +233,7 @@ internal sealed class CSharpModelReader(ISourceTree tree)
 
     /// <summary>Roslyn lines are 0-based; the contract's are 1-based.</summary>
     private static int Line(SyntaxToken token) => token.GetLocation().GetLineSpan().StartLinePosition.Line + 1;
+
+    [GeneratedRegex(@"\b(?:record\s+(?:class\s+|struct\s+)?|class\s+|struct\s+|interface\s+|enum\s+)(?<name>[A-Za-z_]\w*)")]
+    private static partial Regex Declaration();
 }
