@@ -86,6 +86,11 @@ internal static class SpecTypeParser
             };
         }
         var kind = KindOf(s);
+        if (kind == SpecKind.Any && s.IndexOfAny([' ', '(', ',']) is var cut and > 0)
+        {
+            // Prose after the type ("integer (0-based)", "string, one of ...") is a note, not a type.
+            return Parse(s[..cut]);
+        }
         return kind == SpecKind.Any ? SpecType.AnyType : new SpecType(kind);
     }
 

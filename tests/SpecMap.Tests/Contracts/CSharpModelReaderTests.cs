@@ -169,4 +169,21 @@ public sealed class CSharpModelReaderTests : IDisposable
         Assert.Equal(ShapeKind.Object, Field(model, "parts").Shape.Element!.Kind);
         Assert.Equal(ShapeKind.Unknown, Field(model, "thing").Shape.Kind);
     }
+
+    [Fact]
+    public void Record_struct_parameters_attribute_without_target_and_nullable_of_t()
+    {
+        _repository
+            .Write("Base.cs", "public abstract record class Stamped { public long CreatedAt { get; init; } }\n")
+            .Write("Usage.cs", """
+                using System;
+                using System.Text.Json.Serialization;
+                public readonly record struct Usage([JsonPropertyName("input_tokens")] int Input, Nullable<int> Cached);
+                public sealed record Event(string Id) : Stamped;
+                """);
+        var usage = Read("Usage.cs", "Usage");
+        Assert.Equal("Input", Field(usage, "input_tokens").Name);
+        Assert.Equal(ShapeKind.Union, Field(usage, "cached").Shape.Kind);
+        Assert.Equal("Base.cs", Field(Read("Usage.cs", "Event"), "created_at").File);
+    }
 }

@@ -8,9 +8,9 @@ namespace SpecMap.Tests.Contracts;
 /// <summary>Runs the real <see cref="Validator"/> on a test repository's mapping.</summary>
 internal static class ContractRun
 {
-    public static ImmutableArray<Diagnostic> Validate(TestRepository repository, string mapping = "SPEC_TO_CODE_MAPPING.json")
+    public static ImmutableArray<Diagnostic> Validate(TestRepository repository, string mapping = "SPEC_TO_CODE_MAPPING.json", string? against = null)
     {
-        var report = new Validator().Validate(new ValidationRequest(repository.Root, [repository.PathOf(mapping)], Repo: repository.Root));
+        var report = new Validator().Validate(new ValidationRequest(repository.Root, [repository.PathOf(mapping)], Repo: repository.Root, Against: against));
         return Assert.Single(report.Mappings).Diagnostics;
     }
 

@@ -27,14 +27,18 @@ public sealed class IncidentTests : IDisposable
     {
         _repository.Write("vllm/entrypoints/openai/protocol.py", PythonProtocol("str"))
             .Write("SPEC_TO_CODE_MAPPING.json", Mapping("vllm/entrypoints/openai/protocol.py"));
-        _repository.Commit("protocol models and mapping");
+        var good = _repository.Commit("protocol models and mapping");
         var before = ContractRun.Validate(_repository);
         Assert.True(before.IsEmpty, ContractRun.Show(before));
 
         _repository.Write("vllm/entrypoints/openai/protocol.py", PythonProtocol("dict[str, list[ResponseToolCallDeltaContent]]"));
-        _repository.Commit("tool call delta carries structured content");
+        var bad = _repository.Commit("tool call delta carries structured content");
         var after = ContractRun.Validate(_repository);
         AssertOnlyTheDeltaFails(after, "spec: string; code: dict[str, list[ResponseToolCallDeltaContent]]");
+
+        // CI replaying history (--against) sees the same: the earlier commit passes, the change fails.
+        Assert.Empty(ContractRun.Validate(_repository, against: good));
+        AssertOnlyTheDeltaFails(ContractRun.Validate(_repository, against: bad), "code: dict[str, list[ResponseToolCallDeltaContent]]");
 
         // The CLI a hook or CI runs says the same, and exits 1.
         var cli = CliRunner.Run(_repository.Root, "validate", "SPEC_TO_CODE_MAPPING.json", "--format", "json");

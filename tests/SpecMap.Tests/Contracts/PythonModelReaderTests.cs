@@ -277,4 +277,26 @@ public sealed class PythonModelReaderTests : IDisposable
         Assert.Equal(["completed", "failed"], Field(model, "status").Shape.LiteralValues.ToArray());
         Assert.Equal(ShapeKind.String, Field(model, "other").Shape.Kind);
     }
+
+    [Fact]
+    public void Class_keyword_config_and_init_vars()
+    {
+        _repository.Write("k.py", """
+            from dataclasses import InitVar, dataclass
+            from pydantic import BaseModel
+            from pydantic.alias_generators import to_camel
+
+            class Event(BaseModel, alias_generator=to_camel):
+                output_index: int
+
+            @dataclass
+            class Built:
+                name: str
+                seed: InitVar[int]
+            """);
+        Assert.Equal("output_index", Field(Read("k.py", "Event"), "outputIndex").Name);
+        var built = Read("k.py", "Built");
+        Assert.NotNull(built.Find("name"));
+        Assert.Null(built.Find("seed"));
+    }
 }

@@ -41,6 +41,11 @@ internal sealed partial class PythonModelReader(ISourceTree tree)
         var fields = new List<ModelField>();
         var config = new ClassConfig();
         var attrsStyle = cls.Decorators.Any(d => SimpleName(d.Split('(')[0]) is "s" or "attrs" or "define" or "frozen" or "mutable");
+        if (cls.Keywords.TryGetValue("alias_generator", out var classGenerator))
+        {
+            // pydantic v2 accepts config as class keywords: `class Event(BaseModel, alias_generator=to_camel)`.
+            config.SetGenerator(classGenerator);
+        }
         var (first, end, indent) = module.Body(cls);
         ReadBlock(module, first, end, indent, fields, config, attrsStyle);
 
@@ -124,7 +129,8 @@ internal sealed partial class PythonModelReader(ISourceTree tree)
         var annotation = (eq < 0 ? rest : rest[..eq]).Trim();
         var value = eq < 0 ? null : rest[(eq + 1)..].Trim();
         var type = PythonExpressions.ParseType(annotation);
-        if (name is "model_config" or "__slots__" || (type is not null && type.SimpleName == "ClassVar"))
+        // ClassVar is not a field; a dataclass InitVar is an __init__ argument only.
+        if (name is "model_config" or "__slots__" || type?.SimpleName is "ClassVar" or "InitVar")
         {
             if (name == "model_config" && value is not null)
             {
