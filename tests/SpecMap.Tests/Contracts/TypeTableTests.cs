@@ -27,7 +27,7 @@ public sealed class TypeTableFixture : IDisposable
             from enum import Enum, IntEnum
             from typing import Annotated, Any, Dict, List, Literal, Mapping, Optional, Sequence, Tuple, Union
 
-            from pydantic import BaseModel, Field
+            from pydantic import BaseModel, Field, RootModel
 
 
             class Color(str, Enum):
@@ -48,6 +48,14 @@ public sealed class TypeTableFixture : IDisposable
 
             Status = Literal["a", "b"]
 
+
+            class Token(str):
+                pass
+
+
+            class Scores(RootModel[List[int]]):
+                pass
+
             """);
         var csharp = new StringBuilder("""
             using System.Collections.Generic;
@@ -62,6 +70,8 @@ public sealed class TypeTableFixture : IDisposable
             public class Item { public string Name { get; set; } = ""; }
 
             public record Point(int X);
+
+            public class Tags : List<string> { }
 
             """);
         foreach (var row in TypeTableTests.ReadTable())

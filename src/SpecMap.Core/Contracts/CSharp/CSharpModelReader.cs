@@ -19,6 +19,7 @@ internal sealed partial class CSharpModelReader(ISourceTree tree)
 
     private readonly Dictionary<string, SyntaxNode?> _roots = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ImmutableArray<(string Path, MemberDeclarationSyntax Node)>> _byName = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _resolving = new(StringComparer.Ordinal);
     private ILookup<string, string>? _declaredIn;
 
     /// <summary>The type named by <paramref name="symbol"/> (its last dotted part, generic arguments ignored) in <paramref name="path"/>, or null.</summary>
@@ -116,9 +117,30 @@ internal sealed partial class CSharpModelReader(ISourceTree tree)
     private CodeShape? ResolveShape(string name)
     {
         var found = Named(SimpleName(name));
-        return found.Any(d => d.Node is EnumDeclarationSyntax) ? CodeShape.EnumShape
-            : found.Any(d => d.Node is TypeDeclarationSyntax) ? CodeShape.ObjectShape
-            : null;
+        if (found.Any(d => d.Node is EnumDeclarationSyntax))
+        {
+            return CodeShape.EnumShape;
+        }
+        // `class Tags : List<string>` serializes as its collection base.
+        foreach (var (_, node) in found)
+        {
+            if (node is TypeDeclarationSyntax { BaseList.Types: [var first, ..] } && _resolving.Add(name))
+            {
+                try
+                {
+                    var shape = new CodeShapes(ResolveShape).Of(ToNode(first.Type));
+                    if (shape.Kind is ShapeKind.Array or ShapeKind.Map)
+                    {
+                        return shape;
+                    }
+                }
+                finally
+                {
+                    _resolving.Remove(name);
+                }
+            }
+        }
+        return found.Any(d => d.Node is TypeDeclarationSyntax) ? CodeShape.ObjectShape : null;
     }
 
     /// <summary>Converts Roslyn type syntax to the shared tree: `string?` is ?(string), `int[]` is [](int).</summary>

@@ -253,7 +253,17 @@ internal sealed partial class PythonModelReader(ISourceTree tree)
                 : names.Contains("int") || names.Contains("IntEnum") || names.Contains("IntFlag") ? CodeShape.IntegerShape
                 : CodeShape.EnumShape;
         }
-        // A class deriving from a repository enum is an enum too.
+        // `class Token(str)`, `class Tags(list[str])`, `RootModel[int]`: the value is the base's.
+        foreach (var baseText in cls.Bases)
+        {
+            if (PythonExpressions.ParseType(baseText) is { } baseType
+                && (baseType.SimpleName is "str" or "int" or "float" or "bool" or "dict" or "list" or "Dict" or "List"
+                    || (baseType.SimpleName == "RootModel" && baseType.Args.Length == 1)))
+            {
+                return Shapes(module).Of(baseType.SimpleName == "RootModel" ? baseType.Args[0] : baseType);
+            }
+        }
+        // A class deriving from a repository enum (or such a class) is one too.
         foreach (var baseText in cls.Bases)
         {
             if (depth < MaxDepth && BaseName(baseText) is { } baseName && Resolve(module, baseName, depth + 1) is { } found
