@@ -299,4 +299,26 @@ public sealed class PythonModelReaderTests : IDisposable
         Assert.NotNull(built.Find("name"));
         Assert.Null(built.Find("seed"));
     }
+
+    [Fact]
+    public void Nested_classes_by_dotted_name_and_qualified_module_names()
+    {
+        _repository.Write("n.py", """
+            from pydantic import BaseModel
+
+            class Outer(BaseModel):
+                class Inner(BaseModel):
+                    value: int
+
+                inner: "Outer.Inner"
+
+            def factory():
+                class Local(BaseModel):
+                    hidden: int
+                return Local
+            """);
+        Assert.Equal(ShapeKind.Integer, Field(Read("n.py", "Outer.Inner"), "value").Shape.Kind);
+        Assert.Equal(ShapeKind.Object, Field(Read("n.py", "app.n.Outer"), "inner").Shape.Kind);
+        Assert.Null(new PythonModelReader(new WorkTreeSource(_repository.Root)).Read("n.py", "Local"));
+    }
 }

@@ -24,8 +24,8 @@ internal sealed partial class PythonModelReader(ISourceTree tree)
     /// <summary>The class named <paramref name="className"/> (a dotted name uses its last part) in <paramref name="path"/>, or null.</summary>
     public ModelClass? Read(string path, string className)
     {
-        var name = className[(className.LastIndexOf('.') + 1)..];
-        var found = Find(path, name, 0);
+        // `Outer.Inner` names a nested class; `pkg.module.Class` a module-level one.
+        var found = Find(path, className, 0) ?? Find(path, className[(className.LastIndexOf('.') + 1)..], 0);
         return found is null ? null : Read(found.Value.Module, found.Value.Class, 0);
     }
 
@@ -296,7 +296,7 @@ internal sealed partial class PythonModelReader(ISourceTree tree)
         {
             return null;
         }
-        if (!name.Contains('.', StringComparison.Ordinal))
+        if (!name.Contains('.', StringComparison.Ordinal) || module.Classes.ContainsKey(name))
         {
             return Find(module.Path, name, depth);
         }

@@ -14,8 +14,8 @@ internal sealed record PythonClass(string Name, int Index, ImmutableArray<string
 internal sealed record PythonImport(string Module, string? Name);
 
 /// <summary>
-/// What contracts need of one Python file: its logical lines, its module-level classes (including those under
-/// module-level `if`/`try`), imports and type-alias assignments.
+/// What contracts need of one Python file: its logical lines, its classes (module-level ones by name, nested ones
+/// as `Outer.Inner`, including those under `if`/`try`), imports and type-alias assignments.
 /// </summary>
 internal sealed partial class PythonModule
 {
@@ -41,7 +41,7 @@ internal sealed partial class PythonModule
     public static PythonModule Parse(string path, string text)
     {
         var module = new PythonModule(path, PythonLines.Read(text));
-        var stack = new Stack<(int Indent, bool Scope)>();
+        var stack = new Stack<(int Indent, bool Scope, string? Class)>();
         for (var i = 0; i < module.Lines.Length; i++)
         {
             var line = module.Lines[i];
@@ -52,22 +52,27 @@ internal sealed partial class PythonModule
             var atModuleLevel = !stack.Any(s => s.Scope);
             if (ClassHeader().Match(line.Text) is { Success: true } header)
             {
-                if (atModuleLevel && !module.Classes.ContainsKey(header.Groups["name"].Value))
+                var name = header.Groups["name"].Value;
+                // Nested classes are known by their dotted name (`Outer.Inner`); classes inside functions not at all.
+                var qualified = stack.Where(s => s.Scope).All(s => s.Class is not null)
+                    ? string.Join('.', stack.Where(s => s.Class is not null).Reverse().Select(s => s.Class).Append(name))
+                    : null;
+                if (qualified is not null && !module.Classes.ContainsKey(qualified))
                 {
-                    module.Classes[header.Groups["name"].Value] = ReadClass(module, i, header);
+                    module.Classes[qualified] = ReadClass(module, i, header);
                 }
-                stack.Push((line.Indent, true));
+                stack.Push((line.Indent, true, name));
                 continue;
             }
             if (DefHeader().IsMatch(line.Text))
             {
-                stack.Push((line.Indent, true));
+                stack.Push((line.Indent, true, null));
                 continue;
             }
             var keyword = line.Text.Split(' ', ':', '(')[0];
             if (line.Text.EndsWith(':') && BlockKeywords.Contains(keyword, StringComparer.Ordinal))
             {
-                stack.Push((line.Indent, false));
+                stack.Push((line.Indent, false, null));
                 continue;
             }
             if (atModuleLevel)
