@@ -90,7 +90,8 @@ internal static class ContractChecker
             // Lines alone name a class only for a `model` reference: a handler's range may well contain a class.
             if (symbol is null && reference.Kind == ReferenceKind.Model && reference.Start is { } start)
             {
-                symbol = isPython ? python.ClassAt(path, start, reference.End ?? start) : csharp.ClassAt(path, start, reference.End ?? start);
+                symbol = OutlinedClassAt(context, path, start, reference.End ?? start)
+                    ?? (isPython ? python.ClassAt(path, start, reference.End ?? start) : csharp.ClassAt(path, start, reference.End ?? start));
             }
             if (symbol is null)
             {
@@ -103,6 +104,19 @@ internal static class ContractChecker
             }
         }
         return null;
+    }
+
+    /// <summary>The innermost class the lines fall in (or whose declaration line they hold), as the shared outliner sees it:
+    /// the same reading the reference checks give a reference by lines. Its qualified name (`Outer.Inner`, `Ns.Type`) is returned.</summary>
+    private static string? OutlinedClassAt(ContractContext context, string path, int start, int end)
+    {
+        var file = context.Tree.Read(path);
+        var outline = file is null || file.IsBinary ? null : context.Outliners.Outline(path, file.Text, file.BlobId);
+        return outline?.Symbols
+            .Where(s => SymbolKinds.IsTypeLike(s.Kind) && (s.Covers(start, end) || (s.DefLine >= start && s.DefLine <= end)))
+            .OrderBy(s => s.Covers(start, end) ? 0 : 1)
+            .ThenBy(s => s.LineCount)
+            .FirstOrDefault()?.QualifiedName;
     }
 
     /// <summary>A reference in the item itself, or an object-form reference that is one of the item's members.</summary>

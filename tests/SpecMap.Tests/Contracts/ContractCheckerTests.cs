@@ -90,6 +90,30 @@ public sealed class ContractCheckerTests : IDisposable
     }
 
     [Fact]
+    public void A_model_by_lines_inside_a_class_body_names_that_class()
+    {
+        _repository.Write("server/protocol.py", Protocol).Write("src/Events.cs", """
+            namespace Server;
+            public sealed class Outer
+            {
+                public sealed class TextDelta
+                {
+                    public string Delta { get; set; } = "";
+                }
+            }
+            """).Write("SPEC_TO_CODE_MAPPING.json", """
+            {
+              "python": { "model": "server/protocol.py:12-13", "required_fields": { "delta": "string" } },
+              "csharp": { "model": "src/Events.cs:6", "required_fields": { "delta": "integer" } }
+            }
+            """).Commit();
+        var diagnostics = ContractRun.Validate(_repository);
+        Assert.Equal(["/csharp/required_fields/delta", "/python/required_fields/delta"], diagnostics.Select(d => d.Pointer).Order(StringComparer.Ordinal));
+        Assert.All(diagnostics, d => Assert.Equal(RuleIds.RequiredFieldIncompatible, d.Id));
+        Assert.Contains(diagnostics, d => d.Message.Contains("model 'TextDelta'", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_missing_model_class_is_left_to_the_reference_checks()
     {
         _repository.Write("server/protocol.py", Protocol).Write("SPEC_TO_CODE_MAPPING.json", """
