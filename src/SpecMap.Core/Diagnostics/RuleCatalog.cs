@@ -36,6 +36,7 @@ internal static class RuleCatalog
         new(RuleIds.ScoreDisagrees, "Score disagrees with item scores", ConsistencyCategory, Severity.Warning, FixSafety.Safe),
         new(RuleIds.RequiredFieldMissing, "Required field absent from the model", ConsistencyCategory, Severity.Error, FixSafety.None),
         new(RuleIds.RequiredFieldIncompatible, "Required field has an incompatible type", ConsistencyCategory, Severity.Error, FixSafety.None),
+        new(RuleIds.FullScoreWithContractError, "Full score despite a contract error", ConsistencyCategory, Severity.Warning, FixSafety.None),
         new(RuleIds.VerifiedAtUnknown, "verified_at is not in the repository", EnvironmentCategory, Severity.Warning, FixSafety.None),
     ];
 

@@ -31,6 +31,7 @@ internal static class RuleIds
     public const string ScoreDisagrees = "SMV0302";
     public const string RequiredFieldMissing = "SMV0303";
     public const string RequiredFieldIncompatible = "SMV0304";
+    public const string FullScoreWithContractError = "SMV0305";
 
     public const string VerifiedAtUnknown = "SMV0401";
 }
