@@ -182,13 +182,22 @@ internal sealed class SymbolTracker(Snapshot baseline, Snapshot target, Outliner
             }
             var candidate = target.Body(file, symbol);
             var sizeBound = 2.0 * Math.Min(body.Count, candidate.Count) / Math.Max(1, body.Count + candidate.Count);
-            if (sizeBound < minimum || TextDiff.UpperBound(body, candidate) < minimum)
+            if (sizeBound < minimum)
             {
                 continue;
             }
-            yield return (symbol, TextDiff.Similarity(body, candidate));
+            // A rename changes the name wherever the body says it (the definition, recursive calls): compare as renamed.
+            var old = sameName ? body : RenamedBody(body, entity.Name, symbol.Name);
+            if (TextDiff.UpperBound(old, candidate) < minimum)
+            {
+                continue;
+            }
+            yield return (symbol, TextDiff.Similarity(old, candidate));
         }
     }
+
+    private static List<string> RenamedBody(List<string> body, string oldName, string newName) =>
+        oldName.Length == 0 ? body : [.. body.Select(l => l.Contains(oldName, StringComparison.Ordinal) ? l.Replace(oldName, newName, StringComparison.Ordinal) : l)];
 
     /// <summary>The best-scoring candidate at or above <paramref name="minimum"/>, when it is clearly the best.</summary>
     private static (OutlineSymbol Symbol, double Score)? PickClear(List<(OutlineSymbol Symbol, double Score)> scored, double minimum)
@@ -203,7 +212,7 @@ internal sealed class SymbolTracker(Snapshot baseline, Snapshot target, Outliner
 
     /// <summary>A same-name find is strong evidence by itself; a different name rests on the body alone.</summary>
     private static double Confidence(MatchKind kind, double similarity) =>
-        kind == MatchKind.Requalified ? Math.Round(0.6 + (0.4 * similarity), 3) : Math.Round(similarity, 3);
+        Math.Round(Math.Min(kind == MatchKind.Requalified ? 0.6 + (0.4 * similarity) : similarity, 0.99), 3);
 
     /// <summary>True when the file did not hold a declaration of that identity at the baseline.</summary>
     private bool IsNewIn(string path, OutlineSymbol symbol)
