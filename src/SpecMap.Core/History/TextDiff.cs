@@ -117,5 +117,39 @@ internal static class TextDiff
         return result;
     }
 
+    /// <summary>The code's tokens (words and single punctuation marks): similarity over tokens survives reformatting
+    /// (a block body turned into an expression body, wrapped lines).</summary>
+    public static List<string> Tokens(IEnumerable<string> lines)
+    {
+        var tokens = new List<string>();
+        foreach (var line in lines)
+        {
+            var i = 0;
+            while (i < line.Length)
+            {
+                var c = line[i];
+                if (char.IsWhiteSpace(c))
+                {
+                    i++;
+                }
+                else if (char.IsLetterOrDigit(c) || c == '_')
+                {
+                    var start = i;
+                    while (i < line.Length && (char.IsLetterOrDigit(line[i]) || line[i] == '_'))
+                    {
+                        i++;
+                    }
+                    tokens.Add(line[start..i]);
+                }
+                else
+                {
+                    tokens.Add(c.ToString());
+                    i++;
+                }
+            }
+        }
+        return tokens;
+    }
+
     private static string Join(IReadOnlyList<string> lines) => lines.Count == 0 ? string.Empty : string.Join('\n', lines) + "\n";
 }

@@ -33,7 +33,8 @@ internal sealed class ReferenceResolver
             ? ChangedFiles.Compute(repository, baseline, context.Target)
             : new ChangedFiles([], [], []));
         _renames = new RenameFinder(_target.Read, _target.BlobId, () => _changes.Value);
-        _tracker = _baseline is null ? null : new SymbolTracker(_baseline, _target, context.Outliners, () => _changes.Value);
+        _tracker = _baseline is null ? null : new SymbolTracker(_baseline, _target, context.Outliners, () => _changes.Value,
+            new RenameFinder(_baseline.Read, _baseline.BlobId, () => _changes.Value, backwards: true));
     }
 
     /// <param name="path">The repository path the reference was resolved to.</param>

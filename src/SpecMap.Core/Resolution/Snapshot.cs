@@ -41,7 +41,7 @@ internal sealed class Snapshot(ISourceTree tree, Outliners outliners)
         return lines;
     }
 
-    /// <summary>The symbol's lines, normalised for <see cref="TextDiff.Similarity"/>.</summary>
+    /// <summary>The symbol's tokens, for <see cref="TextDiff.Similarity"/>.</summary>
     public List<string> Body(SourceFile file, OutlineSymbol symbol) => Body(file, symbol.Start, symbol.End);
 
     public List<string> Body(SourceFile file, int start, int end)
@@ -52,7 +52,7 @@ internal sealed class Snapshot(ISourceTree tree, Outliners outliners)
             var lines = Lines(file);
             var from = Math.Clamp(start - 1, 0, lines.Length);
             var to = Math.Clamp(end, from, lines.Length);
-            body = TextDiff.Normalise(lines[from..to]);
+            body = TextDiff.Tokens(lines[from..to]);
             _bodies[key] = body;
         }
         return body;

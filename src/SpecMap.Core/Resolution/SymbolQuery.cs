@@ -36,8 +36,11 @@ internal sealed class SymbolQuery
         var open = text.IndexOf('(', StringComparison.Ordinal);
         var name = open >= 0 ? text[..open] : text;
         var signature = open >= 0 ? NormaliseSignature(text[open..]) : null;
-        var parts = StripGenerics(name).Split('.', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        return parts.Length == 0 ? null : new SymbolQuery(text, parts, signature);
+        // `operator >=` is a name, not a generic argument list.
+        var operatorAt = name.IndexOf("operator", StringComparison.Ordinal);
+        name = operatorAt >= 0 ? StripGenerics(name[..operatorAt]) + RemoveWhitespace(name[operatorAt..]) : StripGenerics(name);
+        var parts = name.Trim('.').Split('.', StringSplitOptions.TrimEntries);
+        return parts.Length == 0 || parts[^1].Length == 0 ? null : new SymbolQuery(text, parts, signature);
     }
 
     /// <summary>True when <paramref name="symbol"/>'s qualified name ends with this name at a dot (and the overload fits).</summary>
@@ -109,29 +112,13 @@ internal sealed class SymbolQuery
         return string.Join(',', parts.Where(p => p.Length > 0));
     }
 
-    /// <summary>True when the dotted <paramref name="qualifiedName"/> ends with <paramref name="parts"/> at a dot.</summary>
+    /// <summary>True when the dotted <paramref name="qualifiedName"/> ends with <paramref name="parts"/> at a dot
+    /// (spaces ignored, so `operator >=` and `operator>=` agree; empty segments of C# extension blocks kept).</summary>
     public static bool EndsWithParts(string qualifiedName, string[] parts)
     {
-        var end = qualifiedName.Length;
-        for (var i = parts.Length - 1; i >= 0; i--)
-        {
-            var part = parts[i];
-            var start = end - part.Length;
-            if (start < 0 || string.CompareOrdinal(qualifiedName, start, part, 0, part.Length) != 0)
-            {
-                return false;
-            }
-            if (start > 0 && qualifiedName[start - 1] != '.')
-            {
-                return false;
-            }
-            end = start - 1;
-            if (i > 0 && end < 0)
-            {
-                return false;
-            }
-        }
-        return true;
+        var name = RemoveWhitespace(qualifiedName);
+        var suffix = string.Join('.', parts);
+        return name == suffix || (name.Length > suffix.Length && name.EndsWith(suffix, StringComparison.Ordinal) && name[name.Length - suffix.Length - 1] == '.');
     }
 
     /// <summary>The last segment of a dotted name.</summary>

@@ -16,7 +16,7 @@ internal enum MatchKind
     /// <summary>Same qualified name in another file where it is new.</summary>
     Moved,
 
-    /// <summary>Same simple name and parameters under a new qualifier (class or namespace renamed).</summary>
+    /// <summary>Same simple name (and parameter count) under a new qualifier (class or namespace renamed).</summary>
     Requalified,
 
     /// <summary>A new declaration with a similar body under another name.</summary>
@@ -28,18 +28,20 @@ internal sealed record SymbolMatch(string Path, SourceFile File, OutlineSymbol S
 
 /// <summary>
 /// Finds a declaration of the baseline in the target: in its own file (followed through a rename), then in the other
-/// files the diff touched. Only declarations that are new where they are found can be a moved or renamed one, and a
-/// guess must be clearly better than the next: a wrong place is worse than none.
+/// files the diff touched. Only declarations that are new where they are found (their file's previous version, or the
+/// file it was renamed from, lacked them) can be the moved or renamed one, and a guess must be clearly better than the
+/// next: a wrong place is worse than none.
 /// </summary>
-internal sealed class SymbolTracker(Snapshot baseline, Snapshot target, Outliners outliners, Func<ChangedFiles> changes)
+internal sealed class SymbolTracker(Snapshot baseline, Snapshot target, Outliners outliners, Func<ChangedFiles> changes, RenameFinder origins)
 {
-    // A same-name declaration under a new qualifier needs this much body similarity; a differently named one more.
+    // Body similarity (over tokens) a same-name declaration under a new qualifier needs; a differently named one more.
     private const double RequalifiedMinimum = 0.5;
     private const double SimilarMinimum = 0.6;
     // The best guess must beat the runner-up by this much, else it is not clear which one it is.
     private const double ClearMargin = 0.05;
 
     private readonly Dictionary<string, List<string>> _candidateFiles = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SourceOutline?> _previousOutlines = new(StringComparer.Ordinal);
 
     /// <param name="mappedPath">The entity's file in the target (same path, or where git's rename rules put it), or null.</param>
     public SymbolMatch? Track(SourceFile oldFile, SourceOutline oldOutline, OutlineSymbol entity, string? mappedPath)
@@ -70,7 +72,11 @@ internal sealed class SymbolTracker(Snapshot baseline, Snapshot target, Outliner
         var matches = outline.Symbols.Where(s => SameIdentity(s, entity)).ToList();
         if (matches.Count == 0)
         {
-            return null;
+            // A property that became a field keeps its name: one declaration of that name and no old one of its kind.
+            var byName = outline.Symbols.Where(s => s.QualifiedName == entity.QualifiedName && s.Signature is null && entity.Signature is null).ToList();
+            return byName.Count == 1 && !oldOutline.Symbols.Any(o => SameIdentity(o, byName[0]))
+                ? new SymbolMatch(file.Path, file, byName[0], MatchKind.Same, 0.95)
+                : null;
         }
         if (matches.Count > 1)
         {
@@ -93,8 +99,11 @@ internal sealed class SymbolTracker(Snapshot baseline, Snapshot target, Outliner
             .Where(s => s.QualifiedName == entity.QualifiedName && s.Signature is not null && CompatibleKinds(s.Kind, entity.Kind)
                 && !oldOutline.Symbols.Any(o => SameIdentity(o, s)))
             .ToList();
-        var picked = PickClear(candidates.Select(c => (c, TextDiff.Similarity(body, target.Body(file, c)))).ToList(), 0);
-        return picked is null ? null : new SymbolMatch(file.Path, file, picked.Value.Symbol, MatchKind.Signature, Math.Max(0.9, picked.Value.Score));
+        // The parameter list that changed least first (int became long), then the body.
+        // One new overload of that name takes the place of the old one; among several, only a close parameter list counts.
+        var picked = PickClear([.. candidates.Where(c => candidates.Count == 1 || ParameterSimilarity(entity, c) >= 0.5)
+            .Select(c => (c, ParameterSimilarity(entity, c) + TextDiff.Similarity(body, target.Body(file, c))))], 0);
+        return picked is null ? null : new SymbolMatch(file.Path, file, picked.Value.Symbol, MatchKind.Signature, 0.9);
     }
 
     private SymbolMatch? Moved(List<string> others, OutlineSymbol entity, List<string> body)
@@ -115,12 +124,7 @@ internal sealed class SymbolTracker(Snapshot baseline, Snapshot target, Outliner
                 }
             }
         }
-        if (found.Count == 0)
-        {
-            return null;
-        }
-        var best = found.OrderByDescending(f => f.Score).ThenBy(f => f.Match.Path, StringComparer.Ordinal).First();
-        return found.Count == 1 || best.Score - found.Where(f => f != best).Max(f => f.Score) >= ClearMargin ? best.Match : null;
+        return Clear(found, 0);
     }
 
     /// <summary>The best requalified or similar declaration in the entity's own file, new there.</summary>
@@ -131,51 +135,41 @@ internal sealed class SymbolTracker(Snapshot baseline, Snapshot target, Outliner
             return null;
         }
         var scored = Candidates(file, outline, entity, body, kind)
-            .Where(s => !oldOutline.Symbols.Any(o => SameIdentity(o, s.Symbol)))
+            .Where(s => !IsClaimed(oldOutline, s.Match.Symbol, entity))
             .ToList();
-        var picked = PickClear(scored, kind == MatchKind.Requalified ? RequalifiedMinimum : SimilarMinimum);
-        return picked is null ? null : new SymbolMatch(file.Path, file, picked.Value.Symbol, kind, Confidence(kind, picked.Value.Score));
+        return Clear(scored, Minimum(kind));
     }
 
     private SymbolMatch? BestElsewhere(List<string> others, OutlineSymbol entity, List<string> body, MatchKind kind)
     {
         var scored = new List<(SymbolMatch Match, double Score)>();
+        var clues = kind == MatchKind.Similar ? Clues(body, entity.Name) : [];
         foreach (var path in others)
         {
             var file = target.Read(path);
-            if (file is null || (kind == MatchKind.Requalified && !file.Text.Contains(entity.Name, StringComparison.Ordinal)) || target.Outline(file) is not { } outline)
+            if (file is null || (kind == MatchKind.Requalified && !file.Text.Contains(entity.Name, StringComparison.Ordinal))
+                || (clues.Length > 0 && clues.Count(c => file.Text.Contains(c, StringComparison.Ordinal)) * 2 < clues.Length)
+                || target.Outline(file) is not { } outline)
             {
                 continue;
             }
-            foreach (var (symbol, score) in Candidates(file, outline, entity, body, kind))
-            {
-                if (IsNewIn(path, symbol))
-                {
-                    scored.Add((new SymbolMatch(path, file, symbol, kind, Confidence(kind, score)), score));
-                }
-            }
+            scored.AddRange(Candidates(file, outline, entity, body, kind)
+                .Where(c => c.Score >= Minimum(kind) && !ClaimedElsewhere(path, c.Match.Symbol, entity)));
         }
-        var minimum = kind == MatchKind.Requalified ? RequalifiedMinimum : SimilarMinimum;
-        var ordered = scored.Where(s => s.Score >= minimum).OrderByDescending(s => s.Score).ThenBy(s => s.Match.Path, StringComparer.Ordinal).ToList();
-        if (ordered.Count == 0 || (ordered.Count > 1 && ordered[0].Score - ordered[1].Score < ClearMargin))
-        {
-            return null;
-        }
-        return ordered[0].Match;
+        return Clear(scored, Minimum(kind));
     }
 
-    private IEnumerable<(OutlineSymbol Symbol, double Score)> Candidates(SourceFile file, SourceOutline outline, OutlineSymbol entity, List<string> body, MatchKind kind)
+    private IEnumerable<(SymbolMatch Match, double Score)> Candidates(SourceFile file, SourceOutline outline, OutlineSymbol entity, List<string> body, MatchKind kind)
     {
-        var minimum = kind == MatchKind.Requalified ? RequalifiedMinimum : SimilarMinimum;
-        var entitySignature = entity.Signature is null ? null : SymbolQuery.NormaliseSignature(entity.Signature);
+        var minimum = Minimum(kind);
         foreach (var symbol in outline.Symbols)
         {
-            if (!CompatibleKinds(symbol.Kind, entity.Kind) || symbol.QualifiedName == entity.QualifiedName)
+            if (!CompatibleKinds(symbol.Kind, entity.Kind) || symbol.QualifiedName == entity.QualifiedName
+                || 2.0 * Math.Min(symbol.LineCount, entity.LineCount) / (symbol.LineCount + entity.LineCount) < minimum / 2)
             {
                 continue;
             }
-            var sameName = symbol.Name == entity.Name
-                && (symbol.Signature is null ? entitySignature is null : SymbolQuery.NormaliseSignature(symbol.Signature) == entitySignature);
+            var sameName = symbol.Name == entity.Name && SameParameterCount(symbol, entity);
             if (sameName != (kind == MatchKind.Requalified))
             {
                 continue;
@@ -187,19 +181,41 @@ internal sealed class SymbolTracker(Snapshot baseline, Snapshot target, Outliner
                 continue;
             }
             // A rename changes the name wherever the body says it (the definition, recursive calls): compare as renamed.
-            var old = sameName ? body : RenamedBody(body, entity.Name, symbol.Name);
+            var old = sameName ? body : [.. body.Select(t => t == entity.Name ? symbol.Name : t)];
             if (TextDiff.UpperBound(old, candidate) < minimum)
             {
                 continue;
             }
-            yield return (symbol, TextDiff.Similarity(old, candidate));
+            // Under a new qualifier, the unchanged parameter list is worth a little: it breaks ties between overloads.
+            var similarity = TextDiff.Similarity(old, candidate) + (sameName && SameSignature(symbol, entity) ? 0.05 : 0);
+            // Under a new qualifier a changed parameter list weakens the evidence of the name.
+            var confidence = kind == MatchKind.Requalified
+                ? (0.6 + (0.4 * Math.Min(similarity, 1))) * (SameSignature(symbol, entity) ? 1.0 : 0.9)
+                : similarity;
+            yield return (new SymbolMatch(file.Path, file, symbol, kind, Math.Round(Math.Min(confidence, 0.99), 3)), similarity);
         }
     }
 
-    private static List<string> RenamedBody(List<string> body, string oldName, string newName) =>
-        oldName.Length == 0 ? body : [.. body.Select(l => l.Contains(oldName, StringComparison.Ordinal) ? l.Replace(oldName, newName, StringComparison.Ordinal) : l)];
+    /// <summary>The body's longest distinct words other than its name: a file that holds a similar body holds most of
+    /// them, so files without them are skipped unparsed.</summary>
+    private static string[] Clues(List<string> body, string name) =>
+        [.. body.Where(t => t.Length >= 6 && t != name && (char.IsLetter(t[0]) || t[0] == '_')).Distinct(StringComparer.Ordinal)
+            .OrderByDescending(t => t.Length).ThenBy(t => t, StringComparer.Ordinal).Take(4)];
 
-    /// <summary>The best-scoring candidate at or above <paramref name="minimum"/>, when it is clearly the best.</summary>
+    private static double Minimum(MatchKind kind) => kind == MatchKind.Requalified ? RequalifiedMinimum : SimilarMinimum;
+
+    /// <summary>The best-scoring match at or above <paramref name="minimum"/>, when it is clearly the best.</summary>
+    private static SymbolMatch? Clear(List<(SymbolMatch Match, double Score)> scored, double minimum)
+    {
+        var ordered = scored.Where(s => s.Score >= minimum).OrderByDescending(s => s.Score)
+            .ThenBy(s => s.Match.Path, StringComparer.Ordinal).ThenBy(s => s.Match.Symbol.Start).ToList();
+        if (ordered.Count == 0 || (ordered.Count > 1 && ordered[0].Score - ordered[1].Score < ClearMargin))
+        {
+            return null;
+        }
+        return ordered[0].Match;
+    }
+
     private static (OutlineSymbol Symbol, double Score)? PickClear(List<(OutlineSymbol Symbol, double Score)> scored, double minimum)
     {
         var ordered = scored.Where(s => s.Score >= minimum).OrderByDescending(s => s.Score).ThenBy(s => s.Symbol.Start).ToList();
@@ -210,15 +226,49 @@ internal sealed class SymbolTracker(Snapshot baseline, Snapshot target, Outliner
         return ordered[0];
     }
 
-    /// <summary>A same-name find is strong evidence by itself; a different name rests on the body alone.</summary>
-    private static double Confidence(MatchKind kind, double similarity) =>
-        Math.Round(Math.Min(kind == MatchKind.Requalified ? 0.6 + (0.4 * similarity) : similarity, 0.99), 3);
+    /// <summary>True when the file did not hold a declaration of that identity at the baseline, at its path or at the
+    /// path it was renamed from.</summary>
+    private bool IsNewIn(string path, OutlineSymbol symbol) =>
+        Previous(path) is not { } previous || !previous.Symbols.Any(o => SameIdentity(o, symbol));
 
-    /// <summary>True when the file did not hold a declaration of that identity at the baseline.</summary>
-    private bool IsNewIn(string path, OutlineSymbol symbol)
+    /// <summary>True when another old declaration of the candidate's file has its name (and parameter count): the
+    /// candidate continues that one (its class or namespace renamed) and is not where the entity went.</summary>
+    private static bool IsClaimed(SourceOutline previous, OutlineSymbol candidate, OutlineSymbol entity) =>
+        previous.Symbols.Any(o => o != entity && o.Name == candidate.Name && CompatibleKinds(o.Kind, candidate.Kind) && SameSignature(o, candidate));
+
+    /// <summary>True when an old declaration other than the entity has the candidate's name and parameters in the
+    /// candidate file's previous version, or in a vanished file of the same name (a folder of look-alike files moved).</summary>
+    private bool ClaimedElsewhere(string path, OutlineSymbol candidate, OutlineSymbol entity)
     {
-        var old = baseline.Read(path);
-        return old is null || baseline.Outline(old) is not { } outline || !outline.Symbols.Any(o => SameIdentity(o, symbol));
+        if (Previous(path) is { } previous && IsClaimed(previous, candidate, entity))
+        {
+            return true;
+        }
+        var name = System.IO.Path.GetFileName(path);
+        foreach (var deleted in changes().Deleted.Where(d => System.IO.Path.GetFileName(d) == name))
+        {
+            if (baseline.Outline(deleted) is { } outline && IsClaimed(outline, candidate, entity))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>The file's outline at the baseline: at its path, or at the path it was renamed from; null when new.</summary>
+    private SourceOutline? Previous(string path)
+    {
+        if (!_previousOutlines.TryGetValue(path, out var previous))
+        {
+            var old = baseline.Read(path);
+            if (old is null && target.Read(path) is { } file && origins.Find(file).Path is { } origin)
+            {
+                old = baseline.Read(origin);
+            }
+            previous = old is null ? null : baseline.Outline(old);
+            _previousOutlines[path] = previous;
+        }
+        return previous;
     }
 
     /// <summary>Added and modified files of the same language, other than the entity's own.</summary>
@@ -237,11 +287,48 @@ internal sealed class SymbolTracker(Snapshot baseline, Snapshot target, Outliner
     }
 
     public static bool SameIdentity(OutlineSymbol a, OutlineSymbol b) =>
-        a.QualifiedName == b.QualifiedName && CompatibleKinds(a.Kind, b.Kind)
-        && (a.Signature is null ? b.Signature is null : b.Signature is not null && SymbolQuery.NormaliseSignature(a.Signature) == SymbolQuery.NormaliseSignature(b.Signature));
+        a.QualifiedName == b.QualifiedName && CompatibleKinds(a.Kind, b.Kind) && SameSignature(a, b);
+
+    private static bool SameSignature(OutlineSymbol a, OutlineSymbol b) =>
+        a.Signature is null ? b.Signature is null : b.Signature is not null && SymbolQuery.NormaliseSignature(a.Signature) == SymbolQuery.NormaliseSignature(b.Signature);
+
+    private static bool SameParameterCount(OutlineSymbol a, OutlineSymbol b) =>
+        a.Signature is null ? b.Signature is null : b.Signature is not null && Parameters(a).Length == Parameters(b).Length;
+
+    /// <summary>The share of parameter types kept in place, 0..1.</summary>
+    private static double ParameterSimilarity(OutlineSymbol a, OutlineSymbol b)
+    {
+        var left = Parameters(a);
+        var right = Parameters(b);
+        var kept = left.Zip(right).Count(p => p.First == p.Second);
+        return left.Length + right.Length == 0 ? 1 : 2.0 * kept / (left.Length + right.Length);
+    }
+
+    private static string[] Parameters(OutlineSymbol symbol)
+    {
+        var normalised = symbol.Signature is null ? string.Empty : SymbolQuery.NormaliseSignature(symbol.Signature);
+        // NormaliseSignature joins top-level parameters with ','; nested commas live inside <...>.
+        var parts = new List<string>();
+        var depth = 0;
+        var start = 0;
+        for (var i = 0; i < normalised.Length; i++)
+        {
+            depth += normalised[i] switch { '<' or '(' or '[' => 1, '>' or ')' or ']' => -1, _ => 0 };
+            if (normalised[i] == ',' && depth == 0)
+            {
+                parts.Add(normalised[start..i]);
+                start = i + 1;
+            }
+        }
+        if (normalised.Length > 0)
+        {
+            parts.Add(normalised[start..]);
+        }
+        return [.. parts];
+    }
 
     private static bool CompatibleKinds(string a, string b) =>
         a == b || (IsCallable(a) && IsCallable(b)) || (SymbolKinds.IsTypeLike(a) && SymbolKinds.IsTypeLike(b));
 
-    private static bool IsCallable(string kind) => kind is SymbolKinds.Function or SymbolKinds.Method or SymbolKinds.Local;
+    private static bool IsCallable(string kind) => kind is SymbolKinds.Function or SymbolKinds.Method or SymbolKinds.Local or SymbolKinds.Constructor;
 }

@@ -38,6 +38,15 @@ public sealed class SymbolQueryTests
     }
 
     [Fact]
+    public void Operators_keep_their_symbols_and_extension_blocks_their_empty_segment()
+    {
+        Assert.True(SymbolQuery.Parse("Humanizer.ByteSize.operator >=(ByteSize, ByteSize)")!.Matches(
+            new OutlineSymbol(SymbolKinds.Operator, "operator >=", "Humanizer.ByteSize.operator >=", 1, 1, 2, "(ByteSize, ByteSize)")));
+        Assert.True(SymbolQuery.Parse("System.FloatCompat..IsFinite(double)")!.Matches(Method("System.FloatCompat..IsFinite", "(double)")));
+        Assert.False(SymbolQuery.Parse("Other..IsFinite(double)")!.Matches(Method("System.FloatCompat..IsFinite", "(double)")));
+    }
+
+    [Fact]
     public void Signatures_normalise_modifiers_spaces_and_case()
     {
         Assert.Equal("string,lettercasing", SymbolQuery.NormaliseSignature("(this string, LetterCasing)"));
