@@ -41,7 +41,8 @@ internal sealed class ReferenceResolver
     public ResolutionOutcome Resolve(MappingReference reference, string path)
     {
         var newFile = _target.Read(path);
-        var oldFile = _baseline?.Read(path);
+        // Same blob at both ends (the usual case in a hook): no history to replay, and no need to read the old blob.
+        var oldFile = newFile is not null && _baseline?.BlobId(path) == newFile.BlobId ? null : _baseline?.Read(path);
         if (oldFile is null || (newFile is not null && newFile.BlobId == oldFile.BlobId))
         {
             // Nothing to replay: the lines belong to the target (or the baseline does not know the file).
