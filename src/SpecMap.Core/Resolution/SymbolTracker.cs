@@ -42,6 +42,7 @@ internal sealed class SymbolTracker(Snapshot baseline, Snapshot target, Outliner
 
     private readonly Dictionary<string, List<string>> _candidateFiles = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SourceOutline?> _previousOutlines = new(StringComparer.Ordinal);
+    private bool _entityIsLocal;
 
     /// <param name="mappedPath">The entity's file in the target (same path, or where git's rename rules put it), or null.</param>
     public SymbolMatch? Track(SourceFile oldFile, SourceOutline oldOutline, OutlineSymbol entity, string? mappedPath)
@@ -51,6 +52,7 @@ internal sealed class SymbolTracker(Snapshot baseline, Snapshot target, Outliner
         var mappedOutline = mapped is null ? null : target.Outline(mapped);
         var language = outliners.For(oldFile.Path)?.Language;
         var others = new Lazy<List<string>>(() => OtherFiles(language, mappedPath));
+        _entityIsLocal = InsideCallable(oldOutline, entity);
 
         if (mapped is not null && mappedOutline is not null)
         {
@@ -174,6 +176,11 @@ internal sealed class SymbolTracker(Snapshot baseline, Snapshot target, Outliner
             {
                 continue;
             }
+            // What a function defines inside itself cannot be referenced from outside: not where a top-level one went.
+            if (!_entityIsLocal && InsideCallable(outline, symbol))
+            {
+                continue;
+            }
             var candidate = target.Body(file, symbol);
             var sizeBound = 2.0 * Math.Min(body.Count, candidate.Count) / Math.Max(1, body.Count + candidate.Count);
             if (sizeBound < minimum)
@@ -201,6 +208,9 @@ internal sealed class SymbolTracker(Snapshot baseline, Snapshot target, Outliner
     private static string[] Clues(List<string> body, string name) =>
         [.. body.Where(t => t.Length >= 6 && t != name && (char.IsLetter(t[0]) || t[0] == '_')).Distinct(StringComparer.Ordinal)
             .OrderByDescending(t => t.Length).ThenBy(t => t, StringComparer.Ordinal).Take(4)];
+
+    private static bool InsideCallable(SourceOutline outline, OutlineSymbol symbol) =>
+        outline.Symbols.Any(o => IsCallable(o.Kind) && o.LineCount > symbol.LineCount && o.Start <= symbol.Start && symbol.End <= o.End);
 
     private static double Minimum(MatchKind kind) => kind == MatchKind.Requalified ? RequalifiedMinimum : SimilarMinimum;
 
