@@ -74,8 +74,8 @@ internal sealed class SymbolTracker(Snapshot baseline, Snapshot target, Outliner
         var matches = outline.Symbols.Where(s => SameIdentity(s, entity)).ToList();
         if (matches.Count == 0)
         {
-            // A property that became a field keeps its name: one declaration of that name and no old one of its kind.
-            var byName = outline.Symbols.Where(s => s.QualifiedName == entity.QualifiedName && s.Signature is null && entity.Signature is null).ToList();
+            // A property that became a field, a class that became generic: one declaration of that name, not an old one.
+            var byName = outline.Symbols.Where(s => s.QualifiedName == entity.QualifiedName && WithoutParameters(s) && WithoutParameters(entity)).ToList();
             return byName.Count == 1 && !oldOutline.Symbols.Any(o => SameIdentity(o, byName[0]))
                 ? new SymbolMatch(file.Path, file, byName[0], MatchKind.Same, 0.95)
                 : null;
@@ -208,6 +208,9 @@ internal sealed class SymbolTracker(Snapshot baseline, Snapshot target, Outliner
     private static string[] Clues(List<string> body, string name) =>
         [.. body.Where(t => t.Length >= 6 && t != name && (char.IsLetter(t[0]) || t[0] == '_')).Distinct(StringComparer.Ordinal)
             .OrderByDescending(t => t.Length).ThenBy(t => t, StringComparer.Ordinal).Take(4)];
+
+    /// <summary>No parameter list (a generic type's `&lt;T&gt;` is not one).</summary>
+    private static bool WithoutParameters(OutlineSymbol symbol) => symbol.Signature is null || SymbolKinds.IsTypeLike(symbol.Kind);
 
     private static bool InsideCallable(SourceOutline outline, OutlineSymbol symbol) =>
         outline.Symbols.Any(o => IsCallable(o.Kind) && o.LineCount > symbol.LineCount && o.Start <= symbol.Start && symbol.End <= o.End);
