@@ -179,4 +179,51 @@ public sealed class RelocationTests : IDisposable
         Assert.Equal(ReferenceStatus.Relocated, result.Status);
         Assert.Equal(new ResolvedTarget("app/handlers.py", 17, 18, "Store.get"), result.Target);
     }
+    [Fact]
+    public void A_deleted_method_is_not_matched_to_a_lookalike_that_already_existed()
+    {
+        const string Before = """
+            class Reader:
+                def __init__(self, loader):
+                    self.loader = loader
+
+
+            class Writer:
+                def __init__(self, loader):
+                    self.loader = loader
+            """;
+        var verified = _repo.Write("app/io.py", Before + "\n").Commit();
+        _repo.Write("map.json", $$"""{ "verified_at": "{{verified}}", "item": { "implementation": "app/io.py:2-3" } }""")
+            .Write("app/io.py", "class Writer:\n    def __init__(self, loader):\n        self.loader = loader\n")
+            .Write("app/other.py", "def make():\n    class Local:\n        def __init__(self, loader):\n            self.loader = loader\n    return Local\n")
+            .Commit();
+        var mapping = Assert.Single(new Validator().Validate(new ValidationRequest(_repo.Root, ["map.json"])).Mappings);
+        var result = Assert.Single(mapping.References);
+        Assert.Equal(ReferenceStatus.Lost, result.Status);
+        var diagnostic = Assert.Single(mapping.Diagnostics, d => d.Pointer == "/item/implementation");
+        // Lost, never moved onto Writer.__init__ (which was already there) or into a function's local class.
+        Assert.Null(result.Target);
+        Assert.Contains("Reader.__init__", diagnostic.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("Writer", diagnostic.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("Local", diagnostic.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Lines_beyond_the_end_of_the_file_are_SMV0102()
+    {
+        _repo.Write("app/handlers.py", Handlers + "\n").Write("map.json", """{ "item": { "implementation": "app/handlers.py:40-45" } }""").Commit();
+        var mapping = Assert.Single(new Validator().Validate(new ValidationRequest(_repo.Root, ["map.json"])).Mappings);
+        Assert.Equal(ReferenceStatus.Lost, Assert.Single(mapping.References).Status);
+        Assert.Contains(mapping.Diagnostics, d => d.Id == RuleIds.RangeBeyondEnd);
+    }
+
+    [Fact]
+    public void A_staged_change_is_relocated_from_the_last_commit_of_the_mapping()
+    {
+        _repo.Write("app/handlers.py", Handlers + "\n").Write("map.json", """{ "item": { "implementation": "app/handlers.py:9-12#list_items" } }""").Commit();
+        _repo.Write("app/handlers.py", Shifted(Handlers, 1) + "\n").Stage("app/handlers.py");
+        var report = new Validator().Validate(new ValidationRequest(_repo.Root, ["map.json"], Staged: true));
+        var result = Assert.Single(Assert.Single(report.Mappings).References);
+        Assert.Equal(new ResolvedTarget("app/handlers.py", 10, 13, "list_items"), result.Target);
+    }
 }
