@@ -41,6 +41,11 @@ internal sealed class ReferenceResolver
     public ResolutionOutcome Resolve(MappingReference reference, string path)
     {
         var newFile = _target.Read(path);
+        if (newFile is null && _baseline is not null && !path.Contains('/', StringComparison.Ordinal) && BaselineBasename(path) is { } full)
+        {
+            // A bare basename that is unique at the baseline but gone from the target: its file was renamed or deleted.
+            path = full;
+        }
         // Same blob at both ends (the usual case in a hook): no history to replay, and no need to read the old blob.
         var oldFile = newFile is not null && _baseline?.BlobId(path) == newFile.BlobId ? null : _baseline?.Read(path);
         if (oldFile is null || (newFile is not null && newFile.BlobId == oldFile.BlobId))
@@ -138,9 +143,10 @@ internal sealed class ReferenceResolver
         }
         else if (query is not null)
         {
-            if (oldOutline is not null && query.FindIn(oldOutline) is { Count: > 0 } found)
+            // A hint that was ambiguous at the baseline has no one declaration to track: check it as it is now.
+            if (oldOutline is not null && query.FindIn(oldOutline) is { Count: > 0 } found && Nearest(found, reference) is (var nearest, false))
             {
-                entity = Nearest(found, reference).Symbol;
+                entity = nearest;
             }
         }
         else if (reference.HasLines && reference.End <= oldFile.LineCount)
@@ -203,12 +209,15 @@ internal sealed class ReferenceResolver
                 var confidence = match.Confidence.ToString("0.00", CultureInfo.InvariantCulture);
                 var threshold = _context.RenameConfidenceThreshold.ToString("0.00", CultureInfo.InvariantCulture);
                 var renamed = $"{was} looks renamed to '{symbol.QualifiedName}' at {now} (confidence {confidence}";
+                // A doc section under a new heading is a heading that moved (or, unsure, one not found).
                 if (match.Confidence < _context.RenameConfidenceThreshold)
                 {
-                    return ResolutionOutcome.Lost(new Finding(RuleIds.SymbolRenamed, $"{renamed}, below the threshold {threshold}): check by hand", related));
+                    return ResolutionOutcome.Lost(new Finding(isDoc ? RuleIds.HeadingNotFound : RuleIds.SymbolRenamed,
+                        $"{renamed}, below the threshold {threshold}): check by hand", related));
                 }
                 var movedToo = match.Path == (mappedPath ?? oldFile.Path) ? string.Empty : " in another file";
-                return Relocated(target, HowFound.Fuzzy, match.Confidence, new Finding(RuleIds.SymbolRenamed, $"{renamed}){movedToo}", related));
+                return Relocated(target, HowFound.Fuzzy, match.Confidence,
+                    new Finding(isDoc ? RuleIds.HeadingMoved : RuleIds.SymbolRenamed, $"{renamed}){movedToo}", related));
         }
     }
 
@@ -315,6 +324,12 @@ internal sealed class ReferenceResolver
             Findings = [new Finding(RuleIds.FileRenamed, $"'{oldFile.Path}' was renamed to '{renamed}'", [Location(outcome.Target)]),
                 .. outcome.Findings.Where(f => f.RuleId != RuleIds.FileNotFound)],
         };
+    }
+
+    private string? BaselineBasename(string name)
+    {
+        var matches = _baseline!.Tree.Paths.Where(p => p.EndsWith("/" + name, StringComparison.Ordinal)).Take(2).ToList();
+        return matches.Count == 1 ? matches[0] : null;
     }
 
     // ---- helpers --------------------------------------------------------------------------------------------

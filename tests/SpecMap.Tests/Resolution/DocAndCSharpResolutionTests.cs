@@ -53,6 +53,19 @@ public sealed class DocAndCSharpResolutionTests : IDisposable
     }
 
     [Fact]
+    public void A_renamed_heading_with_the_same_section_text_is_followed_SMV0201()
+    {
+        var verified = _repo.Write("DOC_responses.md", Doc + "\n").Commit();
+        _repo.Write("map.json", $$"""{ "verified_at": "{{verified}}", "a": { "documentation": "DOC_responses.md#streaming-events" } }""")
+            .Write("DOC_responses.md", Doc.Replace("## Streaming events", "## Streamed events", StringComparison.Ordinal) + "\n").Commit();
+        var mapping = Validate();
+        var result = Assert.Single(mapping.References);
+        Assert.Equal(ReferenceStatus.Relocated, result.Status);
+        Assert.Equal("streamed-events", result.Target!.Symbol);
+        Assert.Contains(mapping.Diagnostics, d => d.Id == RuleIds.HeadingMoved);
+    }
+
+    [Fact]
     public void A_csharp_parameter_list_picks_the_overload()
     {
         _repo.Write("src/Strings.cs", """

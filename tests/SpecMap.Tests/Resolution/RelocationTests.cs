@@ -226,4 +226,10 @@ public sealed class RelocationTests : IDisposable
         var result = Assert.Single(Assert.Single(report.Mappings).References);
         Assert.Equal(new ResolvedTarget("app/handlers.py", 10, 13, "list_items"), result.Target);
     }
+    [Fact]
+    public void A_bare_basename_follows_its_file_through_a_rename()
+    {
+        var result = Relocate("\"handlers.py:4-6#create\"", r => r.Move("app/handlers.py", "app/api/views.py"), RuleIds.FileRenamed);
+        Assert.Equal(new ResolvedTarget("app/api/views.py", 4, 6, "create"), result.Target);
+    }
 }
