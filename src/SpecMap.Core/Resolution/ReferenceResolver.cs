@@ -155,9 +155,11 @@ internal sealed class ReferenceResolver
         }
 
         var anchored = reference.Kind == ReferenceKind.Doc && reference.Anchor is not null;
-        if (entity is null && (query is not null || anchored || (reference.HasLines && reference.End > oldFile.LineCount)))
+        var beyondOldEnd = reference.HasLines && reference.End > oldFile.LineCount;
+        if (entity is null && (beyondOldEnd || (oldOutline is not null && (query is not null || anchored))))
         {
             // The hint names nothing at the baseline: the mapping was written against newer code; check it as it is.
+            // (A file no outliner reads has no declarations to track: its lines go through the diff below.)
             return CheckFollowingRename(reference, oldFile, newFile);
         }
         var mappedPath = newFile is not null ? path : _renames.Find(oldFile).Path;

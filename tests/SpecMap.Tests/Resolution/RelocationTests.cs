@@ -232,4 +232,14 @@ public sealed class RelocationTests : IDisposable
         var result = Relocate("\"handlers.py:4-6#create\"", r => r.Move("app/handlers.py", "app/api/views.py"), RuleIds.FileRenamed);
         Assert.Equal(new ResolvedTarget("app/api/views.py", 4, 6, "create"), result.Target);
     }
+    [Fact]
+    public void Lines_of_a_language_without_an_outliner_go_through_the_diff()
+    {
+        var verified = _repo.Write("web/app.js", "function a() {\n  return 1;\n}\n").Commit();
+        _repo.Write("map.json", $$"""{ "verified_at": "{{verified}}", "item": { "implementation": "web/app.js:1-3", "symbol": "a" } }""")
+            .Write("web/app.js", "// header\n\nfunction a() {\n  return 1;\n}\n").Commit();
+        var result = Assert.Single(Assert.Single(new Validator().Validate(new ValidationRequest(_repo.Root, ["map.json"])).Mappings).References);
+        Assert.Equal(new ResolvedTarget("web/app.js", 3, 5, null), result.Target);
+        Assert.Equal(HowFound.Diff, result.Outcome.How);
+    }
 }
