@@ -1,0 +1,132 @@
+using SpecMap.Core.Sources;
+
+namespace SpecMap.Core.History;
+
+/// <summary>
+/// Finds where one vanished file went, git-style (same content, or at least half of its lines), comparing it only
+/// with the files that appeared: the cost grows with what a reference needs, not with the size of the diff.
+/// Backwards, it finds which vanished file an added one came from.
+/// </summary>
+/// <param name="readOther">Reads a file of the other side (the target; backwards: the baseline).</param>
+/// <param name="otherBlobId">The blob id of a file of the other side, cheaply.</param>
+internal sealed class RenameFinder(Func<string, SourceFile?> readOther, Func<string, string?> otherBlobId, Func<ChangedFiles> changes, bool backwards = false)
+{
+    // git's default rename threshold (50% similar).
+    private const double MinimumSimilarity = 0.5;
+    // Only the few best by the cheap bound get the real (diff-based) score.
+    private const int Finalists = 3;
+
+    private readonly Dictionary<string, (string? Path, double Similarity)> _found = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, LineSet?> _index = new(StringComparer.Ordinal);
+
+    /// <summary>The path <paramref name="file"/> was renamed to (backwards: from), with the similarity; null when none.</summary>
+    public (string? Path, double Similarity) Find(SourceFile file)
+    {
+        if (_found.TryGetValue(file.Path, out var known))
+        {
+            return known;
+        }
+        var result = Search(file);
+        _found[file.Path] = result;
+        return result;
+    }
+
+    private (string? Path, double Similarity) Search(SourceFile file)
+    {
+        var extension = Path.GetExtension(file.Path);
+        var name = Path.GetFileName(file.Path);
+        var candidates = (backwards ? changes().Deleted : changes().Added)
+            .Where(p => string.Equals(Path.GetExtension(p), extension, StringComparison.OrdinalIgnoreCase))
+            .ToList();
+        var exact = candidates.Where(p => otherBlobId(p) == file.BlobId).ToList();
+        if (exact.Count > 0)
+        {
+            // Several copies of the same content: prefer the one that kept the file name.
+            return (exact.OrderBy(p => Path.GetFileName(p) == name ? 0 : 1).ThenBy(p => p, StringComparer.Ordinal).First(), 1.0);
+        }
+        var lines = TextDiff.Normalise(TextLines.Split(file.Text));
+        var set = new LineSet(lines);
+        // Files that kept their name are the usual renames (a folder moved): settle those without reading the rest.
+        var sameName = Best(candidates.Where(p => Path.GetFileName(p) == name), lines, set);
+        return sameName.Path is not null ? sameName : Best(candidates.Where(p => Path.GetFileName(p) != name), lines, set);
+    }
+
+    private (string? Path, double Similarity) Best(IEnumerable<string> candidates, List<string> lines, LineSet set)
+    {
+        var bounded = new List<(string Path, double Bound)>();
+        foreach (var path in candidates)
+        {
+            if (Indexed(path) is not { } other)
+            {
+                continue;
+            }
+            var bound = set.UpperBound(other);
+            if (bound >= MinimumSimilarity)
+            {
+                bounded.Add((path, bound));
+            }
+        }
+        string? best = null;
+        var bestScore = 0.0;
+        foreach (var (path, _) in bounded.OrderByDescending(b => b.Bound).ThenBy(b => b.Path, StringComparer.Ordinal).Take(Finalists))
+        {
+            var score = TextDiff.Similarity(lines, Indexed(path)!.Lines);
+            if (score >= MinimumSimilarity && score > bestScore)
+            {
+                (best, bestScore) = (path, score);
+            }
+        }
+        return (best, bestScore);
+    }
+
+    private LineSet? Indexed(string path)
+    {
+        if (!_index.TryGetValue(path, out var set))
+        {
+            var file = readOther(path);
+            set = file is null || file.IsBinary ? null : new LineSet(TextDiff.Normalise(TextLines.Split(file.Text)));
+            _index[path] = set;
+        }
+        return set;
+    }
+
+    /// <summary>A file's normalised lines as a multiset, for the cheap similarity bound.</summary>
+    private sealed class LineSet
+    {
+        private readonly Dictionary<string, int> _counts = new(StringComparer.Ordinal);
+
+        public LineSet(List<string> lines)
+        {
+            Lines = lines;
+            foreach (var line in lines)
+            {
+                _counts[line] = _counts.GetValueOrDefault(line) + 1;
+            }
+        }
+
+        public List<string> Lines { get; }
+
+        public double UpperBound(LineSet other)
+        {
+            var total = Lines.Count + other.Lines.Count;
+            if (total == 0)
+            {
+                return 1;
+            }
+            if (2.0 * Math.Min(Lines.Count, other.Lines.Count) / total < MinimumSimilarity)
+            {
+                return 0;
+            }
+            var (small, large) = _counts.Count <= other._counts.Count ? (_counts, other._counts) : (other._counts, _counts);
+            var common = 0;
+            foreach (var (line, count) in small)
+            {
+                if (large.TryGetValue(line, out var n))
+                {
+                    common += Math.Min(count, n);
+                }
+            }
+            return 2.0 * common / total;
+        }
+    }
+}

@@ -1,0 +1,347 @@
+using SpecMap.Core.History;
+using SpecMap.Core.Outline;
+using SpecMap.Core.Sources;
+
+namespace SpecMap.Core.Resolution;
+
+/// <summary>How a declaration was found again in the target.</summary>
+internal enum MatchKind
+{
+    /// <summary>Same qualified name and parameter list.</summary>
+    Same,
+
+    /// <summary>Same qualified name, a new parameter list (the old overload is gone).</summary>
+    Signature,
+
+    /// <summary>Same qualified name in another file where it is new.</summary>
+    Moved,
+
+    /// <summary>Same simple name (and parameter count) under a new qualifier (class or namespace renamed).</summary>
+    Requalified,
+
+    /// <summary>A new declaration with a similar body under another name.</summary>
+    Similar,
+}
+
+/// <summary>Where a tracked declaration is in the target.</summary>
+internal sealed record SymbolMatch(string Path, SourceFile File, OutlineSymbol Symbol, MatchKind Kind, double Confidence);
+
+/// <summary>
+/// Finds a declaration of the baseline in the target: in its own file (followed through a rename), then in the other
+/// files the diff touched. Only declarations that are new where they are found (their file's previous version, or the
+/// file it was renamed from, lacked them) can be the moved or renamed one, and a guess must be clearly better than the
+/// next: a wrong place is worse than none.
+/// </summary>
+internal sealed class SymbolTracker(Snapshot baseline, Snapshot target, Outliners outliners, Func<ChangedFiles> changes, RenameFinder origins)
+{
+    // Body similarity (over tokens) a same-name declaration under a new qualifier needs; a differently named one more.
+    private const double RequalifiedMinimum = 0.5;
+    private const double SimilarMinimum = 0.6;
+    // The best guess must beat the runner-up by this much, else it is not clear which one it is.
+    private const double ClearMargin = 0.05;
+
+    private readonly Dictionary<string, List<string>> _candidateFiles = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SourceOutline?> _previousOutlines = new(StringComparer.Ordinal);
+    private bool _entityIsLocal;
+
+    /// <param name="mappedPath">The entity's file in the target (same path, or where git's rename rules put it), or null.</param>
+    public SymbolMatch? Track(SourceFile oldFile, SourceOutline oldOutline, OutlineSymbol entity, string? mappedPath)
+    {
+        var body = baseline.Body(oldFile, entity);
+        var mapped = mappedPath is null ? null : target.Read(mappedPath);
+        var mappedOutline = mapped is null ? null : target.Outline(mapped);
+        var language = outliners.For(oldFile.Path)?.Language;
+        var others = new Lazy<List<string>>(() => OtherFiles(language, mappedPath));
+        _entityIsLocal = InsideCallable(oldOutline, entity);
+
+        if (mapped is not null && mappedOutline is not null)
+        {
+            var found = Same(mapped, mappedOutline, oldOutline, entity, body) ?? NewSignature(mapped, mappedOutline, oldOutline, entity, body);
+            if (found is not null)
+            {
+                return found;
+            }
+        }
+        return Moved(others.Value, entity, body)
+            ?? Best(mapped, mappedOutline, oldOutline, entity, body, MatchKind.Requalified)
+            ?? BestElsewhere(others.Value, entity, body, MatchKind.Requalified)
+            ?? Best(mapped, mappedOutline, oldOutline, entity, body, MatchKind.Similar)
+            ?? BestElsewhere(others.Value, entity, body, MatchKind.Similar);
+    }
+
+    private SymbolMatch? Same(SourceFile file, SourceOutline outline, SourceOutline oldOutline, OutlineSymbol entity, List<string> body)
+    {
+        var matches = outline.Symbols.Where(s => SameIdentity(s, entity)).ToList();
+        if (matches.Count == 0)
+        {
+            // A property that became a field, a class that became generic: one declaration of that name, not an old one.
+            var byName = outline.Symbols.Where(s => s.QualifiedName == entity.QualifiedName && WithoutParameters(s) && WithoutParameters(entity)).ToList();
+            return byName.Count == 1 && !oldOutline.Symbols.Any(o => SameIdentity(o, byName[0]))
+                ? new SymbolMatch(file.Path, file, byName[0], MatchKind.Same, 0.95)
+                : null;
+        }
+        if (matches.Count > 1)
+        {
+            // Redefinitions (a property and its setter): the same position among namesakes when their number is kept.
+            var namesakes = oldOutline.Symbols.Where(s => SameIdentity(s, entity)).ToList();
+            matches = namesakes.Count == matches.Count
+                ? [matches[namesakes.IndexOf(entity)]]
+                : [.. matches.OrderByDescending(s => TextDiff.Similarity(body, target.Body(file, s)))];
+        }
+        return new SymbolMatch(file.Path, file, matches[0], MatchKind.Same, 1.0);
+    }
+
+    private SymbolMatch? NewSignature(SourceFile file, SourceOutline outline, SourceOutline oldOutline, OutlineSymbol entity, List<string> body)
+    {
+        if (entity.Signature is null)
+        {
+            return null;
+        }
+        var candidates = outline.Symbols
+            .Where(s => s.QualifiedName == entity.QualifiedName && s.Signature is not null && CompatibleKinds(s.Kind, entity.Kind)
+                && !oldOutline.Symbols.Any(o => SameIdentity(o, s)))
+            .ToList();
+        // The parameter list that changed least first (int became long), then the body.
+        // One new overload of that name takes the place of the old one; among several, only a close parameter list counts.
+        var picked = PickClear([.. candidates.Where(c => candidates.Count == 1 || ParameterSimilarity(entity, c) >= 0.5)
+            .Select(c => (c, ParameterSimilarity(entity, c) + TextDiff.Similarity(body, target.Body(file, c))))], 0);
+        return picked is null ? null : new SymbolMatch(file.Path, file, picked.Value.Symbol, MatchKind.Signature, 0.9);
+    }
+
+    private SymbolMatch? Moved(List<string> others, OutlineSymbol entity, List<string> body)
+    {
+        var found = new List<(SymbolMatch Match, double Score)>();
+        foreach (var path in others)
+        {
+            var file = target.Read(path);
+            if (file is null || !file.Text.Contains(entity.Name, StringComparison.Ordinal) || target.Outline(file) is not { } outline)
+            {
+                continue;
+            }
+            foreach (var symbol in outline.Symbols.Where(s => SameIdentity(s, entity)))
+            {
+                if (IsNewIn(path, symbol))
+                {
+                    found.Add((new SymbolMatch(path, file, symbol, MatchKind.Moved, 1.0), TextDiff.Similarity(body, target.Body(file, symbol))));
+                }
+            }
+        }
+        return Clear(found, 0);
+    }
+
+    /// <summary>The best requalified or similar declaration in the entity's own file, new there.</summary>
+    private SymbolMatch? Best(SourceFile? file, SourceOutline? outline, SourceOutline oldOutline, OutlineSymbol entity, List<string> body, MatchKind kind)
+    {
+        if (file is null || outline is null)
+        {
+            return null;
+        }
+        var scored = Candidates(file, outline, entity, body, kind)
+            .Where(s => !IsClaimed(oldOutline, s.Match.Symbol, entity))
+            .ToList();
+        return Clear(scored, Minimum(kind));
+    }
+
+    private SymbolMatch? BestElsewhere(List<string> others, OutlineSymbol entity, List<string> body, MatchKind kind)
+    {
+        var scored = new List<(SymbolMatch Match, double Score)>();
+        var clues = kind == MatchKind.Similar ? Clues(body, entity.Name) : [];
+        foreach (var path in others)
+        {
+            var file = target.Read(path);
+            if (file is null || (kind == MatchKind.Requalified && !file.Text.Contains(entity.Name, StringComparison.Ordinal))
+                || (clues.Length > 0 && clues.Count(c => file.Text.Contains(c, StringComparison.Ordinal)) * 2 < clues.Length)
+                || target.Outline(file) is not { } outline)
+            {
+                continue;
+            }
+            scored.AddRange(Candidates(file, outline, entity, body, kind)
+                .Where(c => c.Score >= Minimum(kind) && !ClaimedElsewhere(path, c.Match.Symbol, entity)));
+        }
+        return Clear(scored, Minimum(kind));
+    }
+
+    private IEnumerable<(SymbolMatch Match, double Score)> Candidates(SourceFile file, SourceOutline outline, OutlineSymbol entity, List<string> body, MatchKind kind)
+    {
+        var minimum = Minimum(kind);
+        foreach (var symbol in outline.Symbols)
+        {
+            if (!CompatibleKinds(symbol.Kind, entity.Kind) || symbol.QualifiedName == entity.QualifiedName
+                || 2.0 * Math.Min(symbol.LineCount, entity.LineCount) / (symbol.LineCount + entity.LineCount) < minimum / 2)
+            {
+                continue;
+            }
+            var sameName = symbol.Name == entity.Name && SameParameterCount(symbol, entity);
+            if (sameName != (kind == MatchKind.Requalified))
+            {
+                continue;
+            }
+            // What a function defines inside itself cannot be referenced from outside: not where a top-level one went.
+            if (!_entityIsLocal && InsideCallable(outline, symbol))
+            {
+                continue;
+            }
+            var candidate = target.Body(file, symbol);
+            var sizeBound = 2.0 * Math.Min(body.Count, candidate.Count) / Math.Max(1, body.Count + candidate.Count);
+            if (sizeBound < minimum)
+            {
+                continue;
+            }
+            // A rename changes the name wherever the body says it (the definition, recursive calls): compare as renamed.
+            var old = sameName ? body : [.. body.Select(t => t == entity.Name ? symbol.Name : t)];
+            if (TextDiff.UpperBound(old, candidate) < minimum)
+            {
+                continue;
+            }
+            // Under a new qualifier, the unchanged parameter list is worth a little: it breaks ties between overloads.
+            var similarity = TextDiff.Similarity(old, candidate) + (sameName && SameSignature(symbol, entity) ? 0.05 : 0);
+            // Under a new qualifier a changed parameter list weakens the evidence of the name.
+            var confidence = kind == MatchKind.Requalified
+                ? (0.6 + (0.4 * Math.Min(similarity, 1))) * (SameSignature(symbol, entity) ? 1.0 : 0.9)
+                : similarity;
+            yield return (new SymbolMatch(file.Path, file, symbol, kind, Math.Round(Math.Min(confidence, 0.99), 3)), similarity);
+        }
+    }
+
+    /// <summary>The body's longest distinct words other than its name: a file that holds a similar body holds most of
+    /// them, so files without them are skipped unparsed.</summary>
+    private static string[] Clues(List<string> body, string name) =>
+        [.. body.Where(t => t.Length >= 6 && t != name && (char.IsLetter(t[0]) || t[0] == '_')).Distinct(StringComparer.Ordinal)
+            .OrderByDescending(t => t.Length).ThenBy(t => t, StringComparer.Ordinal).Take(4)];
+
+    /// <summary>No parameter list (a generic type's `&lt;T&gt;` is not one).</summary>
+    private static bool WithoutParameters(OutlineSymbol symbol) => symbol.Signature is null || SymbolKinds.IsTypeLike(symbol.Kind);
+
+    private static bool InsideCallable(SourceOutline outline, OutlineSymbol symbol) =>
+        outline.Symbols.Any(o => IsCallable(o.Kind) && o.LineCount > symbol.LineCount && o.Start <= symbol.Start && symbol.End <= o.End);
+
+    private static double Minimum(MatchKind kind) => kind == MatchKind.Requalified ? RequalifiedMinimum : SimilarMinimum;
+
+    /// <summary>The best-scoring match at or above <paramref name="minimum"/>, when it is clearly the best.</summary>
+    private static SymbolMatch? Clear(List<(SymbolMatch Match, double Score)> scored, double minimum)
+    {
+        var ordered = scored.Where(s => s.Score >= minimum).OrderByDescending(s => s.Score)
+            .ThenBy(s => s.Match.Path, StringComparer.Ordinal).ThenBy(s => s.Match.Symbol.Start).ToList();
+        if (ordered.Count == 0 || (ordered.Count > 1 && ordered[0].Score - ordered[1].Score < ClearMargin))
+        {
+            return null;
+        }
+        return ordered[0].Match;
+    }
+
+    private static (OutlineSymbol Symbol, double Score)? PickClear(List<(OutlineSymbol Symbol, double Score)> scored, double minimum)
+    {
+        var ordered = scored.Where(s => s.Score >= minimum).OrderByDescending(s => s.Score).ThenBy(s => s.Symbol.Start).ToList();
+        if (ordered.Count == 0 || (ordered.Count > 1 && ordered[0].Score - ordered[1].Score < ClearMargin))
+        {
+            return null;
+        }
+        return ordered[0];
+    }
+
+    /// <summary>True when the file did not hold a declaration of that identity at the baseline, at its path or at the
+    /// path it was renamed from.</summary>
+    private bool IsNewIn(string path, OutlineSymbol symbol) =>
+        Previous(path) is not { } previous || !previous.Symbols.Any(o => SameIdentity(o, symbol));
+
+    /// <summary>True when another old declaration of the candidate's file has its name (and parameter count): the
+    /// candidate continues that one (its class or namespace renamed) and is not where the entity went.</summary>
+    private static bool IsClaimed(SourceOutline previous, OutlineSymbol candidate, OutlineSymbol entity) =>
+        previous.Symbols.Any(o => o != entity && o.Name == candidate.Name && CompatibleKinds(o.Kind, candidate.Kind) && SameSignature(o, candidate));
+
+    /// <summary>True when an old declaration other than the entity has the candidate's name and parameters in the
+    /// candidate file's previous version, or in a vanished file of the same name (a folder of look-alike files moved).</summary>
+    private bool ClaimedElsewhere(string path, OutlineSymbol candidate, OutlineSymbol entity)
+    {
+        if (Previous(path) is { } previous && IsClaimed(previous, candidate, entity))
+        {
+            return true;
+        }
+        var name = System.IO.Path.GetFileName(path);
+        foreach (var deleted in changes().Deleted.Where(d => System.IO.Path.GetFileName(d) == name))
+        {
+            if (baseline.Outline(deleted) is { } outline && IsClaimed(outline, candidate, entity))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>The file's outline at the baseline: at its path, or at the path it was renamed from; null when new.</summary>
+    private SourceOutline? Previous(string path)
+    {
+        if (!_previousOutlines.TryGetValue(path, out var previous))
+        {
+            var old = baseline.Read(path);
+            if (old is null && target.Read(path) is { } file && origins.Find(file).Path is { } origin)
+            {
+                old = baseline.Read(origin);
+            }
+            previous = old is null ? null : baseline.Outline(old);
+            _previousOutlines[path] = previous;
+        }
+        return previous;
+    }
+
+    /// <summary>Added and modified files of the same language, other than the entity's own.</summary>
+    private List<string> OtherFiles(string? language, string? exclude)
+    {
+        if (language is null)
+        {
+            return [];
+        }
+        if (!_candidateFiles.TryGetValue(language, out var paths))
+        {
+            paths = [.. changes().AddedOrModified.Where(p => outliners.For(p)?.Language == language)];
+            _candidateFiles[language] = paths;
+        }
+        return exclude is null ? paths : [.. paths.Where(p => p != exclude)];
+    }
+
+    public static bool SameIdentity(OutlineSymbol a, OutlineSymbol b) =>
+        a.QualifiedName == b.QualifiedName && CompatibleKinds(a.Kind, b.Kind) && SameSignature(a, b);
+
+    private static bool SameSignature(OutlineSymbol a, OutlineSymbol b) =>
+        a.Signature is null ? b.Signature is null : b.Signature is not null && SymbolQuery.NormaliseSignature(a.Signature) == SymbolQuery.NormaliseSignature(b.Signature);
+
+    private static bool SameParameterCount(OutlineSymbol a, OutlineSymbol b) =>
+        a.Signature is null ? b.Signature is null : b.Signature is not null && Parameters(a).Length == Parameters(b).Length;
+
+    /// <summary>The share of parameter types kept in place, 0..1.</summary>
+    private static double ParameterSimilarity(OutlineSymbol a, OutlineSymbol b)
+    {
+        var left = Parameters(a);
+        var right = Parameters(b);
+        var kept = left.Zip(right).Count(p => p.First == p.Second);
+        return left.Length + right.Length == 0 ? 1 : 2.0 * kept / (left.Length + right.Length);
+    }
+
+    private static string[] Parameters(OutlineSymbol symbol)
+    {
+        var normalised = symbol.Signature is null ? string.Empty : SymbolQuery.NormaliseSignature(symbol.Signature);
+        // NormaliseSignature joins top-level parameters with ','; nested commas live inside <...>.
+        var parts = new List<string>();
+        var depth = 0;
+        var start = 0;
+        for (var i = 0; i < normalised.Length; i++)
+        {
+            depth += normalised[i] switch { '<' or '(' or '[' => 1, '>' or ')' or ']' => -1, _ => 0 };
+            if (normalised[i] == ',' && depth == 0)
+            {
+                parts.Add(normalised[start..i]);
+                start = i + 1;
+            }
+        }
+        if (normalised.Length > 0)
+        {
+            parts.Add(normalised[start..]);
+        }
+        return [.. parts];
+    }
+
+    private static bool CompatibleKinds(string a, string b) =>
+        a == b || (IsCallable(a) && IsCallable(b)) || (SymbolKinds.IsTypeLike(a) && SymbolKinds.IsTypeLike(b));
+
+    private static bool IsCallable(string kind) => kind is SymbolKinds.Function or SymbolKinds.Method or SymbolKinds.Local or SymbolKinds.Constructor;
+}
