@@ -1,11 +1,199 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
+
 namespace SpecMap.Core.Outline.CSharp;
 
-/// <summary>Placeholder: the Roslyn outliner lands in its own change.</summary>
+/// <summary>Outlines C# with a Roslyn syntax tree only (no compilation, no semantic model).</summary>
+/// <remarks>
+/// Forms (the relocation benchmark's where it has them):
+/// qualified names are `Namespace.Type.Member`, nested types `Outer.Inner`, generic types without their type
+/// parameters (`EnumCache`, signature `&lt;T&gt;`); constructors are named after their type (`Type.Type`), destructors
+/// `Type.~Type`, operators `Type.operator +`, conversions `Type.implicit operator ByteSize`, indexers `Type.this`
+/// (signature `(int)`), explicit interface implementations `Type.IFoo.Bar` (simple name `Bar`).
+/// Each variable of a field or event-field declaration is its own symbol with the declaration's range.
+/// A C# 14 `extension(...)` block is an unnamed type (not itself a symbol): its members are `Class..Member`, the
+/// benchmark's form, with their own parameters as signature (no receiver).
+/// Code under an inactive `#if` branch is not seen: the file is parsed with no preprocessor symbols defined,
+/// as Roslyn does by default, so `#else` branches are the ones outlined.
+/// </remarks>
 internal sealed class CSharpOutliner : IOutliner
 {
+    // Doc comments stay plain trivia: structured parsing of them costs time and gives us nothing.
+    private static readonly CSharpParseOptions Options = new(LanguageVersion.Preview, DocumentationMode.None);
+
     public string Language => "csharp";
 
     public IReadOnlyCollection<string> Extensions { get; } = [".cs"];
 
-    public SourceOutline Outline(string path, string text) => SourceOutline.Empty(path, Language);
+    public SourceOutline Outline(string path, string text)
+    {
+        var source = SourceText.From(text);
+        var root = (CompilationUnitSyntax)CSharpSyntaxTree.ParseText(source, Options, path).GetRoot();
+        var walker = new Walker(source.Lines);
+        walker.Members(root.Members, container: null, depth: 0);
+        return new SourceOutline(path, Language, walker.Symbols.ToImmutable());
+    }
+
+    /// <summary>One pass over the declarations (member bodies are never entered).</summary>
+    private sealed class Walker(TextLineCollection lines)
+    {
+        public ImmutableArray<OutlineSymbol>.Builder Symbols { get; } = ImmutableArray.CreateBuilder<OutlineSymbol>();
+
+        public void Members(SyntaxList<MemberDeclarationSyntax> members, string? container, int depth)
+        {
+            foreach (var member in members)
+            {
+                Member(member, container, depth);
+            }
+        }
+
+        private void Member(MemberDeclarationSyntax member, string? container, int depth)
+        {
+            switch (member)
+            {
+                case ExtensionBlockDeclarationSyntax block:
+                    // A C# 14 `extension(string s) { ... }` block is a type without a name, as the benchmark has it:
+                    // its members are `Class..Member` (an empty segment), their signatures their own parameters.
+                    Members(block.Members, container + ".", depth + 1);
+                    break;
+                case BaseNamespaceDeclarationSyntax ns:
+                    var nsName = TypeText.Of(ns.Name);
+                    var nsQualified = Qualify(container, nsName);
+                    Add(SymbolKinds.Namespace, nsName, nsQualified, ns, ns.Name, null, depth);
+                    Members(ns.Members, nsQualified, depth + 1);
+                    break;
+                case BaseTypeDeclarationSyntax type:
+                    Type(type, container, depth);
+                    break;
+                case DelegateDeclarationSyntax d:
+                    Add(SymbolKinds.Delegate, d.Identifier.ValueText, Qualify(container, d.Identifier.ValueText), d, d.Identifier,
+                        TypeParameters(d.TypeParameterList) + Parameters(d.ParameterList), depth);
+                    break;
+                case MethodDeclarationSyntax m:
+                    var methodName = Qualify(ExplicitInterface(container, m.ExplicitInterfaceSpecifier), m.Identifier.ValueText);
+                    Add(SymbolKinds.Method, m.Identifier.ValueText, methodName, m, m.Identifier,
+                        TypeParameters(m.TypeParameterList) + Parameters(m.ParameterList), depth);
+                    break;
+                case ConstructorDeclarationSyntax c:
+                    var isStatic = c.Modifiers.Any(SyntaxKind.StaticKeyword);
+                    Add(SymbolKinds.Constructor, c.Identifier.ValueText, Qualify(container, c.Identifier.ValueText), c, c.Identifier,
+                        (isStatic ? "static " : string.Empty) + Parameters(c.ParameterList), depth);
+                    break;
+                case DestructorDeclarationSyntax dtor:
+                    var dtorName = "~" + dtor.Identifier.ValueText;
+                    Add(SymbolKinds.Destructor, dtorName, Qualify(container, dtorName), dtor, dtor.Identifier, Parameters(dtor.ParameterList), depth);
+                    break;
+                case OperatorDeclarationSyntax op:
+                    var checkedPart = op.CheckedKeyword.IsKind(SyntaxKind.CheckedKeyword) ? "checked " : string.Empty;
+                    var opName = "operator " + checkedPart + op.OperatorToken.Text;
+                    Add(SymbolKinds.Operator, opName, Qualify(ExplicitInterface(container, op.ExplicitInterfaceSpecifier), opName), op,
+                        op.OperatorKeyword, Parameters(op.ParameterList), depth);
+                    break;
+                case ConversionOperatorDeclarationSyntax conv:
+                    var convName = conv.ImplicitOrExplicitKeyword.Text + " operator " + TypeText.Of(conv.Type);
+                    Add(SymbolKinds.Conversion, convName, Qualify(ExplicitInterface(container, conv.ExplicitInterfaceSpecifier), convName), conv,
+                        conv.OperatorKeyword, Parameters(conv.ParameterList), depth);
+                    break;
+                case PropertyDeclarationSyntax p:
+                    Add(SymbolKinds.Property, p.Identifier.ValueText,
+                        Qualify(ExplicitInterface(container, p.ExplicitInterfaceSpecifier), p.Identifier.ValueText), p, p.Identifier, null, depth);
+                    break;
+                case IndexerDeclarationSyntax ix:
+                    Add(SymbolKinds.Indexer, "this", Qualify(ExplicitInterface(container, ix.ExplicitInterfaceSpecifier), "this"), ix,
+                        ix.ThisKeyword, Parameters(ix.ParameterList), depth);
+                    break;
+                case EventDeclarationSyntax ev:
+                    Add(SymbolKinds.Event, ev.Identifier.ValueText,
+                        Qualify(ExplicitInterface(container, ev.ExplicitInterfaceSpecifier), ev.Identifier.ValueText), ev, ev.Identifier, null, depth);
+                    break;
+                case BaseFieldDeclarationSyntax field:
+                    // `int a, b;` declares two fields; each gets the whole declaration's range.
+                    var kind = field is EventFieldDeclarationSyntax ? SymbolKinds.Event : SymbolKinds.Field;
+                    foreach (var variable in field.Declaration.Variables)
+                    {
+                        Add(kind, variable.Identifier.ValueText, Qualify(container, variable.Identifier.ValueText), field, variable.Identifier, null, depth);
+                    }
+                    break;
+                default:
+                    // Top-level statements and incomplete members (parse errors) declare nothing we outline.
+                    break;
+            }
+        }
+
+        private void Type(BaseTypeDeclarationSyntax type, string? container, int depth)
+        {
+            var name = type.Identifier.ValueText;
+            var qualified = Qualify(container, name);
+            var kind = type switch
+            {
+                ClassDeclarationSyntax => SymbolKinds.Class,
+                StructDeclarationSyntax => SymbolKinds.Struct,
+                InterfaceDeclarationSyntax => SymbolKinds.Interface,
+                RecordDeclarationSyntax r when r.ClassOrStructKeyword.IsKind(SyntaxKind.StructKeyword) => SymbolKinds.RecordStruct,
+                RecordDeclarationSyntax => SymbolKinds.Record,
+                EnumDeclarationSyntax => SymbolKinds.Enum,
+                _ => SymbolKinds.Class,
+            };
+            var typeParameters = type is TypeDeclarationSyntax t ? TypeParameters(t.TypeParameterList) : string.Empty;
+            Add(kind, name, qualified, type, type.Identifier, typeParameters.Length == 0 ? null : typeParameters, depth);
+            switch (type)
+            {
+                case TypeDeclarationSyntax withMembers:
+                    Members(withMembers.Members, qualified, depth + 1);
+                    break;
+                case EnumDeclarationSyntax e:
+                    foreach (var member in e.Members)
+                    {
+                        var memberName = member.Identifier.ValueText;
+                        Add(SymbolKinds.EnumMember, memberName, Qualify(qualified, memberName), member, member.Identifier, null, depth + 1);
+                    }
+                    break;
+                default:
+                    break;
+            }
+        }
+
+        private void Add(string kind, string name, string qualified, SyntaxNode node, SyntaxToken identifier, string? signature, int depth)
+        {
+            Add(kind, name, qualified, node, identifier.SpanStart, signature, depth);
+        }
+
+        private void Add(string kind, string name, string qualified, SyntaxNode node, SyntaxNode identifier, string? signature, int depth)
+        {
+            Add(kind, name, qualified, node, identifier.SpanStart, signature, depth);
+        }
+
+        private void Add(string kind, string name, string qualified, SyntaxNode node, int defPosition, string? signature, int depth)
+        {
+            // Span (unlike FullSpan) starts at the first attribute or modifier and leaves out leading comments;
+            // Roslyn's lines are 0-based, ours 1-based.
+            var span = node.Span;
+            var start = lines.GetLineFromPosition(span.Start).LineNumber + 1;
+            var end = lines.GetLineFromPosition(Math.Max(span.Start, span.End - 1)).LineNumber + 1;
+            var defLine = lines.GetLineFromPosition(defPosition).LineNumber + 1;
+            Symbols.Add(new OutlineSymbol(kind, name, qualified, start, defLine, end, signature, depth));
+        }
+
+        private static string Qualify(string? container, string name) => container is null ? name : container + "." + name;
+
+        private static string? ExplicitInterface(string? container, ExplicitInterfaceSpecifierSyntax? specifier) =>
+            specifier is null ? container : Qualify(container, TypeText.Of(specifier.Name));
+
+        private static string TypeParameters(TypeParameterListSyntax? list) =>
+            list is null || list.Parameters.Count == 0
+                ? string.Empty
+                : "<" + string.Join(",", list.Parameters.Select(p => p.Identifier.ValueText)) + ">";
+
+        private static string Parameters(BaseParameterListSyntax list) =>
+            "(" + string.Join(", ", list.Parameters.Select(Parameter)) + ")";
+
+        private static string Parameter(BaseParameterSyntax parameter)
+        {
+            var type = parameter.Type is null ? "__arglist" : TypeText.Of(parameter.Type);
+            return parameter.Modifiers.Count == 0 ? type : string.Join(" ", parameter.Modifiers.Select(m => m.Text)) + " " + type;
+        }
+    }
 }

@@ -1,0 +1,74 @@
+using LibGit2Sharp;
+
+namespace SpecMap.Cli.Demo;
+
+/// <summary>
+/// Builds the demo: the embedded example server and its mapping committed to a fresh repository, then a second
+/// commit that drifts the code the way real projects do (lines inserted, a file renamed, a model field retyped).
+/// </summary>
+internal static class DemoRepository
+{
+    public const string MappingPath = "mapping/examples/SPEC_TO_CODE_MAPPING.json";
+    private const string Server = "mapping/examples/server/vllm/entrypoints/openai/";
+    private static readonly Signature Author = new("specmap demo", "demo@example.invalid", new DateTimeOffset(2026, 1, 1, 12, 0, 0, TimeSpan.Zero));
+
+    /// <returns>The repository root.</returns>
+    public static string Create(string root)
+    {
+        Directory.CreateDirectory(root);
+        using var repository = new Repository(Repository.Init(root));
+        foreach (var (path, text) in EmbeddedExample())
+        {
+            Write(root, path, text);
+        }
+        Commit(repository, "Example server and its spec mapping");
+
+        // Real drift: a logging block pushes the routes down, the serving module moves into a package,
+        // and a model's `delta` becomes a dict of lists (the incident specmap was built for).
+        Edit(root, Server + "api_server.py", text => text.Replace(
+            "router = APIRouter()\n",
+            "import logging\n\nlogger = logging.getLogger(__name__)\nTIMEOUT_SECONDS = 600\n\nrouter = APIRouter()\n", StringComparison.Ordinal));
+        Directory.CreateDirectory(Path.Combine(root, Server, "serving"));
+        File.Move(Path.Combine(root, Server, "serving_responses.py"), Path.Combine(root, Server, "serving", "responses.py"));
+        Edit(root, Server + "protocol.py", text => text.Replace(
+            "class ResponseToolCallDeltaEvent(OpenAIBaseModel):\n    \"\"\"Sent as `response.tool_call.delta`.\"\"\"\n",
+            "class ResponseToolCallDeltaContent(OpenAIBaseModel):\n    name: str\n    arguments: str\n\n\n"
+                + "class ResponseToolCallDeltaEvent(OpenAIBaseModel):\n    \"\"\"Sent as `response.tool_call.delta`.\"\"\"\n",
+            StringComparison.Ordinal).Replace(
+            "    delta: str\n\n\nclass ResponseErrorEvent",
+            "    delta: dict[str, list[ResponseToolCallDeltaContent]]\n\n\nclass ResponseErrorEvent", StringComparison.Ordinal));
+        LibGit2Sharp.Commands.Stage(repository, "*");
+        Commit(repository, "Refactor the serving layer and stream tool calls as objects");
+        return root;
+    }
+
+    private static IEnumerable<(string Path, string Text)> EmbeddedExample()
+    {
+        var assembly = typeof(DemoRepository).Assembly;
+        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith("examples/", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
+        {
+            using var stream = assembly.GetManifestResourceStream(name)!;
+            using var reader = new StreamReader(stream);
+            yield return ("mapping/" + name, reader.ReadToEnd());
+        }
+    }
+
+    private static void Write(string root, string path, string text)
+    {
+        var full = Path.Combine(root, path);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        File.WriteAllText(full, text);
+    }
+
+    private static void Edit(string root, string path, Func<string, string> change)
+    {
+        var full = Path.Combine(root, path);
+        File.WriteAllText(full, change(File.ReadAllText(full)));
+    }
+
+    private static void Commit(Repository repository, string message)
+    {
+        LibGit2Sharp.Commands.Stage(repository, "*");
+        repository.Commit(message, Author, Author);
+    }
+}
