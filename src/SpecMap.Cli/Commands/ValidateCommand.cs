@@ -62,8 +62,12 @@ internal static class ValidateCommand
         {
             return CommandOutput.Fail("--staged and --against cannot be combined: choose the index or a commit");
         }
+        // Inside a hook git names the index being committed (`commit -a` and `commit PATHS` use a temporary one).
+        var indexFile = options.Staged && Environment.GetEnvironmentVariable("GIT_INDEX_FILE") is { Length: > 0 } index
+            ? Path.GetFullPath(index)
+            : null;
         var request = new ValidationRequest(Directory.GetCurrentDirectory(), [.. options.Mappings], options.Repo, options.Against,
-            options.Staged, options.Config);
+            options.Staged, options.Config, indexFile);
         var (report, failure) = Validate(request);
         if (report is null)
         {

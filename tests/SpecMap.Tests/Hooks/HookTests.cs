@@ -80,6 +80,20 @@ public sealed class HookTests : IDisposable
     }
 
     [Fact]
+    public void Plain_git_hook_judges_the_index_git_commits_with_commit_a()
+    {
+        var repo = NewProject("commit-a");
+        var hook = Path.Combine(repo, ".git", "hooks", "pre-commit");
+        File.Copy(Path.Combine(SourceRoot(), "hooks", "pre-commit"), hook);
+        File.SetUnixFileMode(hook, File.GetUnixFileMode(Path.Combine(SourceRoot(), "hooks", "pre-commit")));
+        // Deleted in the work tree only: `commit -a` stages the deletion in a temporary index (GIT_INDEX_FILE).
+        File.Delete(Path.Combine(repo, "src", "items.py"));
+        var blocked = Git(repo, "commit", "-a", "-m", "delete");
+        Assert.NotEqual(0, blocked.ExitCode);
+        Assert.Contains("SMV0101", blocked.Stdout + blocked.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Plain_git_hook_skips_without_running_specmap_when_nothing_relevant_is_staged()
     {
         var repo = NewProject("skip");
