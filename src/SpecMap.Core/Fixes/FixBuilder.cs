@@ -50,7 +50,11 @@ internal static class FixBuilder
         {
             return null;
         }
-        var edits = new ReferenceEdits(document, reference, result.ResolvedPath, target, paths).Build();
+        // A safe finding can ride along with a guess on the same reference (a rename found, lines mapped through a
+        // low-confidence diff): then only the path is certain, and lines and symbol stay as written.
+        var guessBelowThreshold = confidence < renameThreshold
+            && result.Outcome.Findings.Any(f => RuleCatalog.Get(f.RuleId).Fix == FixSafety.Unsafe);
+        var edits = new ReferenceEdits(document, reference, result.ResolvedPath, target, paths, pathOnly: guessBelowThreshold).Build();
         if (edits.IsEmpty)
         {
             return null;
@@ -101,7 +105,7 @@ internal static class FixBuilder
 
     /// <summary>Builds the edits of one reference.</summary>
     private sealed class ReferenceEdits(MappingDocument document, MappingReference reference, string resolvedPath, ResolvedTarget target,
-        PathResolver? paths)
+        PathResolver? paths, bool pathOnly)
     {
         private readonly ImmutableArray<MappingEdit>.Builder _edits = ImmutableArray.CreateBuilder<MappingEdit>();
 
@@ -115,7 +119,7 @@ internal static class FixBuilder
             {
                 EditObject(obj);
             }
-            if (reference.SymbolSource is SymbolSource.Sibling or SymbolSource.ObjectKey
+            if (!pathOnly && reference.SymbolSource is SymbolSource.Sibling or SymbolSource.ObjectKey
                 && document.At(reference.SymbolSource == SymbolSource.Sibling ? reference.ItemPointer : reference.Pointer) is JsonObjectNode holder)
             {
                 EditSymbolKey(holder);
@@ -132,7 +136,7 @@ internal static class FixBuilder
             }
             var lineKeysPresent = LineKeys.Any(k => obj.Get(k) is not null) || StartKeys.Any(k => IsLineNumber(obj.Get(k)));
             EditCompact(pathNode, linesHere: !lineKeysPresent, symbolHere: reference.SymbolSource == SymbolSource.Fragment);
-            if (!lineKeysPresent || reference.Start is null)
+            if (pathOnly || !lineKeysPresent || reference.Start is null)
             {
                 return;
             }
@@ -205,6 +209,10 @@ internal static class FixBuilder
             if (NewPath(writtenPath) is { } path)
             {
                 Add(literal.Replace(reference.Pointer, spans.Path.Start, spans.Path.End, path));
+            }
+            if (pathOnly)
+            {
+                return;
             }
             if (linesHere && reference.Start is not null)
             {

@@ -206,4 +206,17 @@ public sealed class FixBuilderTests
         var edits = fix.Edits.Select(e => (e.OldText, e.NewText)).ToList();
         Assert.Equal([("10", "11"), ("20", "21")], edits);
     }
+
+    [Fact]
+    public void Rename_found_with_lines_guessed_below_the_threshold_fixes_only_the_path()
+    {
+        var document = Parse("""{ "a": "src/a.py:10-12" }""");
+        var reference = Assert.Single(document.References);
+        Finding renamed = new(RuleIds.FileRenamed, "renamed"), changed = new(RuleIds.LinesChanged, "changed");
+        var result = new ReferenceResult(reference, "src/a.py", new ResolutionOutcome(ReferenceStatus.Relocated,
+            new ResolvedTarget("src/b.py", 30, 33, null), HowFound.Diff, 0.4, [renamed, changed]));
+        var pathFix = Core.Fixes.FixBuilder.ForReference(document, result, renamed, Threshold)!;
+        Assert.Equal([("src/a.py", "src/b.py")], pathFix.Edits.Select(e => (e.OldText, e.NewText)).ToList());
+        Assert.Null(Core.Fixes.FixBuilder.ForReference(document, result, changed, Threshold));
+    }
 }
