@@ -88,7 +88,7 @@ public sealed class FixCommandTests
         Assert.Equal(0, CliRunner.Run(repo.Root, "validate").ExitCode);
         var staged = CliRunner.Run(repo.Root, "validate", "--staged");
         Assert.Equal(1, staged.ExitCode);
-        Assert.Contains("SMV0101", staged.Stdout, StringComparison.Ordinal);
+        Assert.Contains(": error SMV01", staged.Stdout, StringComparison.Ordinal);
 
         // Staged again, then deleted in the work tree only: the index is fine, the work tree is not.
         Assert.Equal(0, GitProcess.Run(repo.Root, null, "add", "src/items.py").ExitCode);

@@ -74,7 +74,7 @@ public sealed class HookTests : IDisposable
         Git(repo, "rm", "-q", "src/items.py");
         var blocked = Git(repo, "commit", "-m", "delete");
         Assert.NotEqual(0, blocked.ExitCode);
-        Assert.Contains("SMV0101", blocked.Stdout + blocked.Stderr, StringComparison.Ordinal);
+        Assert.Contains(": error SMV01", blocked.Stdout + blocked.Stderr, StringComparison.Ordinal);
         Assert.Contains("SPEC_TO_CODE_MAPPING.json(3,", blocked.Stdout + blocked.Stderr, StringComparison.Ordinal);
         Git(repo, "reset", "-q", "--hard");
     }
@@ -90,7 +90,7 @@ public sealed class HookTests : IDisposable
         File.Delete(Path.Combine(repo, "src", "items.py"));
         var blocked = Git(repo, "commit", "-a", "-m", "delete");
         Assert.NotEqual(0, blocked.ExitCode);
-        Assert.Contains("SMV0101", blocked.Stdout + blocked.Stderr, StringComparison.Ordinal);
+        Assert.Contains(": error SMV01", blocked.Stdout + blocked.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]
