@@ -10,7 +10,7 @@ namespace SpecMap.Core.Outline;
 /// <param name="End">1-based last line of the body (Markdown: the last line of the section).</param>
 /// <param name="Signature">C# members with parameters (methods, constructors, operators, conversions, indexers, delegates):
 /// the parameter types in the relocation benchmark's form, `(this string, LetterCasing)`, `(int, string)`, `()`, and
-/// `static ()` for a static constructor; null for everything else (and always for Python).</param>
+/// `static ()` for a static constructor, `<T>` for a generic type; null for everything else (and always for Python).</param>
 /// <param name="Level">Markdown heading level 1..6; nesting depth for code (0 = top level).</param>
 internal sealed record OutlineSymbol(
     string Kind,

@@ -17,7 +17,7 @@ internal static class OutlineFormatter
             foreach (var s in outline.Symbols)
             {
                 var lines = s.DefLine != s.Start ? $"{s.Start}-{s.End} (def {s.DefLine})" : $"{s.Start}-{s.End}";
-                var signature = s.Signature is null ? string.Empty : $"({s.Signature})";
+                var signature = s.Signature ?? string.Empty;
                 text.Append($"  {lines,-22} {s.Kind,-12} {s.QualifiedName}{signature}\n");
             }
         }
