@@ -25,7 +25,8 @@ internal sealed record FileFix(
 internal static class MappingFixer
 {
     /// <summary>Plans the fixes of one mapping.</summary>
-    /// <param name="verifiedCommit">The commit the run verified against; recorded as `verified_at` when no reference problem is left unfixed. Null: leave it.</param>
+    /// <param name="verifiedCommit">The commit the run verified against; recorded as `verified_at` when a reference was
+    /// fixed (its new lines belong to that commit) or when no reference problem is left. Null: leave it.</param>
     public static FileFix Plan(MappingReport report, string? verifiedCommit)
     {
         var text = report.Document.Text;
@@ -49,8 +50,12 @@ internal static class MappingFixer
         }
         var fixedSet = fixedDiagnostics.ToHashSet();
         var unfixedReferenceProblem = report.Diagnostics.Any(d => IsReferenceRule(d.Id) && !fixedSet.Contains(d));
+        // Rewritten lines are true at the verified commit, so verified_at must move with them, or the next run would read
+        // them at the old commit and relocate them again (a second --fix would change the file). With nothing rewritten,
+        // an unfixed problem keeps the old verified_at and with it the history that may still relocate it.
+        var referenceFixed = fixedDiagnostics.Any(d => IsReferenceRule(d.Id));
         var verifiedAtSet = false;
-        if (verifiedCommit is not null && !unfixedReferenceProblem
+        if (verifiedCommit is not null && (referenceFixed || !unfixedReferenceProblem)
             && FixBuilder.VerifiedAt(report.Document, verifiedCommit) is { } verifiedAt
             && TryAccept(text, accepted, [verifiedAt]))
         {

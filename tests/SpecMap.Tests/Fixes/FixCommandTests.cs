@@ -76,6 +76,26 @@ public sealed class FixCommandTests
     }
 
     [Fact]
+    public void A_partial_fix_moves_verified_at_so_a_second_fix_changes_nothing()
+    {
+        using var repo = TestRepository.Create();
+        repo.Write("src/items.py", Code + "\n\ndef get_item():\n    return 1\n");
+        repo.Write("SPEC_TO_CODE_MAPPING.json", "{\n  \"a\": \"src/items.py:1-2#list_items\",\n  \"b\": \"src/items.py:5-6#get_item\"\n}\n");
+        repo.Commit("initial");
+        repo.Write("src/items.py", "# header\n\n" + Code);
+        var head = repo.Commit("shift and delete");
+        var first = CliRunner.Run(repo.Root, "validate", "--fix");
+        Assert.Equal(1, first.ExitCode);
+        var afterFirst = repo.Read("SPEC_TO_CODE_MAPPING.json");
+        Assert.Contains("src/items.py:3-4#list_items", afterFirst, StringComparison.Ordinal);
+        Assert.Contains($"\"verified_at\": \"{head}\"", afterFirst, StringComparison.Ordinal);
+        var second = CliRunner.Run(repo.Root, "validate", "--fix");
+        Assert.Equal(1, second.ExitCode);
+        Assert.Equal(afterFirst, repo.Read("SPEC_TO_CODE_MAPPING.json"));
+        Assert.Matches(@"\(4,8\): error SMV010[127]", second.Stdout);
+    }
+
+    [Fact]
     public void Staged_mode_judges_the_index_not_the_work_tree()
     {
         using var repo = TestRepository.Create();
