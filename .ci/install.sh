@@ -2,4 +2,17 @@
 # Installs what a fresh machine (the .NET SDK and python3 only) lacks. Idempotent; safe to run twice.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# The hook tests run the real pre-commit framework (Debian's package); they skip with a reason without it.
+if ! command -v pre-commit >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1; then
+    apt-get update
+    apt-get install -y pre-commit
+fi
 dotnet restore SpecMapValidator.sln
+
+# The SARIF Multitool (Microsoft's SARIF validator, from npm) for the SARIF test in tests/SpecMap.Tests/Output;
+# the test skips with a reason when it is absent, so a failed install here warns instead of failing CI.
+multitool=artifacts/tools/sarif-multitool
+if [ ! -x "$multitool/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool" ] && command -v npm >/dev/null; then
+  npm install --prefix "$multitool" --no-save --no-audit --no-fund --loglevel=error @microsoft/sarif-multitool-linux@5.7.0 \
+    || echo "warning: the SARIF Multitool could not be installed; its test will be skipped" >&2
+fi

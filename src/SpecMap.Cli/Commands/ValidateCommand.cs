@@ -1,4 +1,6 @@
 using System.CommandLine;
+using SpecMap.Core.Diagnostics;
+using SpecMap.Core.Fixes;
 using SpecMap.Core.Mapping;
 using SpecMap.Core.Output;
 using SpecMap.Core.Validation;
@@ -60,29 +62,142 @@ internal static class ValidateCommand
         {
             return CommandOutput.Fail("--staged and --against cannot be combined: choose the index or a commit");
         }
-        ValidationReport report;
+        // Inside a hook git names the index being committed (`commit -a` and `commit PATHS` use a temporary one).
+        var indexFile = options.Staged && Environment.GetEnvironmentVariable("GIT_INDEX_FILE") is { Length: > 0 } index
+            ? Path.GetFullPath(index)
+            : null;
+        var request = new ValidationRequest(Directory.GetCurrentDirectory(), [.. options.Mappings], options.Repo, options.Against,
+            options.Staged, options.Config, indexFile);
+        var (report, failure) = Validate(request);
+        if (report is null)
+        {
+            return failure;
+        }
+        if (!options.Fix && !options.Diff)
+        {
+            CommandOutput.Write(formatter.Format(report), options.Output);
+            return ExitFor(report, options);
+        }
+        return options.Fix ? Fix(options, formatter, request, report) : Diff(options, formatter, request, report);
+    }
+
+    /// <summary>`--diff` alone: the patch on stdout (so it pipes into `git apply`), the report on stderr or `--output`; nothing changes.</summary>
+    private static int Diff(ValidateOptions options, IReportFormatter formatter, ValidationRequest request, ValidationReport report)
+    {
+        var session = FixSession.Open(request);
+        Console.Out.Write(session.Diff(session.Plan(report)));
+        Console.Out.Flush();
+        WriteReportAside(formatter, report, options.Output);
+        return ExitFor(report, options);
+    }
+
+    /// <summary>
+    /// `--fix`: writes every applicable fix, then validates again and reports what remains; exit 0 only when no error
+    /// is left. With `--diff` the applied fixes are also printed as a patch (stdout) and the report moves aside.
+    /// </summary>
+    private static int Fix(ValidateOptions options, IReportFormatter formatter, ValidationRequest request, ValidationReport report)
+    {
+        var session = FixSession.Open(request);
+        var fixes = session.Plan(report);
+        var results = fixes.Select(session.Write).ToList();
+        var blocked = false;
+        foreach (var result in results)
+        {
+            var path = result.Fix.Report.Path;
+            switch (result.Outcome)
+            {
+                case FixWriteOutcome.Written or FixWriteOutcome.WrittenAndStaged:
+                    Console.Error.WriteLine($"specmap: {path}: {Summary(result.Fix)}{(result.Outcome == FixWriteOutcome.WrittenAndStaged ? " (staged)" : string.Empty)}");
+                    break;
+                case FixWriteOutcome.Refused:
+                    blocked = true;
+                    Console.Error.WriteLine($"specmap: {path}: {result.Message}");
+                    Console.Error.Write(session.Diff([result.Fix]));
+                    break;
+                case FixWriteOutcome.Failed:
+                    blocked = true;
+                    Console.Error.WriteLine($"specmap: {path}: {result.Message}");
+                    break;
+            }
+        }
+        if (options.Diff)
+        {
+            Console.Out.Write(session.Diff(results.Where(r => r.Outcome is FixWriteOutcome.Written or FixWriteOutcome.WrittenAndStaged).Select(r => r.Fix)));
+            Console.Out.Flush();
+        }
+        var (after, failure) = results.Any(r => r.Outcome is FixWriteOutcome.Written or FixWriteOutcome.WrittenAndStaged)
+            ? Validate(request)
+            : (report, ExitCodes.Clean);
+        if (after is null)
+        {
+            return failure;
+        }
+        if (options.Diff)
+        {
+            WriteReportAside(formatter, after, options.Output);
+        }
+        else
+        {
+            CommandOutput.Write(formatter.Format(after), options.Output);
+        }
+        return blocked ? ExitCodes.ErrorsRemain : ExitFor(after, options);
+    }
+
+    private static string Summary(FileFix fix)
+    {
+        var fixedCount = fix.Fixed.Length;
+        var parts = new List<string>();
+        if (fixedCount > 0)
+        {
+            parts.Add($"fixed {fixedCount} {(fixedCount == 1 ? "problem" : "problems")}");
+        }
+        if (fix.VerifiedAtSet)
+        {
+            parts.Add("recorded verified_at");
+        }
+        if (fix.Skipped.Length > 0)
+        {
+            parts.Add($"{fix.Skipped.Length} conflicting {(fix.Skipped.Length == 1 ? "fix" : "fixes")} left out");
+        }
+        return string.Join(", ", parts);
+    }
+
+    /// <summary>The report when stdout carries a patch: to `--output`, else as text on stderr.</summary>
+    private static void WriteReportAside(IReportFormatter formatter, ValidationReport report, string? output)
+    {
+        if (output is not null)
+        {
+            CommandOutput.Write(formatter.Format(report), output);
+            return;
+        }
+        Console.Error.Write((ReportFormatters.Find("text") ?? formatter).Format(report));
+    }
+
+    private static int ExitFor(ValidationReport report, ValidateOptions options)
+    {
+        var failing = report.HasErrors || (options.WarningsAsErrors && report.Count(Severity.Warning) > 0);
+        return failing ? ExitCodes.ErrorsRemain : ExitCodes.Clean;
+    }
+
+    private static (ValidationReport? Report, int ExitCode) Validate(ValidationRequest request)
+    {
         try
         {
-            var request = new ValidationRequest(Directory.GetCurrentDirectory(), [.. options.Mappings], options.Repo, options.Against,
-                options.Staged, options.Config);
-            report = new Validator().Validate(request);
+            return (new Validator().Validate(request), ExitCodes.Clean);
         }
         catch (ValidationSetupException e)
         {
-            return CommandOutput.Fail(e.Message);
+            return (null, CommandOutput.Fail(e.Message));
         }
         catch (MappingReadException e) when (e.Location is { } at)
         {
             Console.Error.WriteLine($"{at.Path}({at.Line},{at.Column}): error {e.RuleId}: {e.Message}");
-            return ExitCodes.BadInput;
+            return (null, ExitCodes.BadInput);
         }
         catch (MappingReadException e)
         {
-            return CommandOutput.Fail(e.Message);
+            return (null, CommandOutput.Fail(e.Message));
         }
-        CommandOutput.Write(formatter.Format(report), options.Output);
-        var failing = report.HasErrors || (options.WarningsAsErrors && report.Count(SpecMap.Core.Diagnostics.Severity.Warning) > 0);
-        return failing ? ExitCodes.ErrorsRemain : ExitCodes.Clean;
     }
 }
 

@@ -1,12 +1,136 @@
+using System.Globalization;
 using SpecMap.Core.Diagnostics;
 using SpecMap.Core.Mapping;
+using SpecMap.Core.References;
 using SpecMap.Core.Validation;
 
 namespace SpecMap.Core.Contracts;
 
-/// <summary>Placeholder: SMV0301/SMV0302 (statuses and scores against references) land in their own change.</summary>
+/// <summary>
+/// Keeps statuses and scores honest (contract §4, §7): SMV0301 when a status contradicts the item's references,
+/// SMV0302 when a section's or the overall score is not the rounded mean of the item scores under it (with a fix),
+/// SMV0305 when an item with a contract error (SMV0303/SMV0304) still claims `compliance_score: 100`.
+/// </summary>
 internal static class ConsistencyChecker
 {
+    private const string ItemScoreKey = "compliance_score";
+    private const string OverallScoreKey = "overall_compliance_score";
+
     /// <param name="earlier">Diagnostics found so far (an item with SMV0303/SMV0304 may not keep score 100).</param>
-    public static IEnumerable<Diagnostic> Check(MappingDocument document, IReadOnlyList<ReferenceResult> references, IReadOnlyList<Diagnostic> earlier) => [];
+    public static IEnumerable<Diagnostic> Check(MappingDocument document, IReadOnlyList<ReferenceResult> references, IReadOnlyList<Diagnostic> earlier)
+    {
+        var found = new List<Diagnostic>();
+        var objects = document.Objects().ToList();
+        CheckStatuses(document, objects, found);
+        CheckScores(document, objects, found);
+        CheckFullScores(document, objects, earlier, found);
+        return found;
+    }
+
+    private static void CheckStatuses(MappingDocument document, List<(string Pointer, JsonObjectNode Node)> objects, List<Diagnostic> found)
+    {
+        foreach (var (pointer, item) in objects)
+        {
+            if (item.Get("status") is not JsonStringNode statusNode || MappingShapeRules.NormaliseStatus(statusNode.Value) is not { } status)
+            {
+                continue;
+            }
+            var code = document.References.Count(r => r.Kind is ReferenceKind.Code or ReferenceKind.Model && Within(r.Pointer, pointer));
+            var message = status switch
+            {
+                "implemented" or "partial" when code == 0 => $"status '{statusNode.Value}' but the item has no code reference: add where it is implemented, or set the status to 'missing'",
+                "missing" when code > 0 => $"status 'missing' but the item has {code} code reference{(code == 1 ? string.Empty : "s")}: set the status to 'partial' or 'implemented', or remove the references",
+                _ => null,
+            };
+            if (message is not null)
+            {
+                found.Add(new Diagnostic(RuleIds.StatusContradictsReferences, Default(RuleIds.StatusContradictsReferences), message,
+                    document.LocationOf(statusNode.Start), JsonPointer.Append(pointer, "status")));
+            }
+        }
+    }
+
+    /// <summary>An aggregate score (an object holding a score and items with scores below it, `overall_compliance_score`,
+    /// `SECTION_compliance_score`) against the rounded mean of the item scores it covers.</summary>
+    private static void CheckScores(MappingDocument document, List<(string Pointer, JsonObjectNode Node)> objects, List<Diagnostic> found)
+    {
+        var items = objects.Where(o => ItemScore(o.Node) is not null).ToList();
+        // Leaves: scored objects with no scored object below them.
+        var leaves = items.Where(o => !items.Any(other => other.Pointer != o.Pointer && Within(other.Pointer, o.Pointer))).ToList();
+        foreach (var (pointer, obj) in objects)
+        {
+            foreach (var member in obj.Members)
+            {
+                string scope;
+                if (member.Name is OverallScoreKey or ItemScoreKey or "score")
+                {
+                    scope = pointer;
+                }
+                else if (member.Name.EndsWith("_" + ItemScoreKey, StringComparison.Ordinal) && obj.Get(member.Name[..^(ItemScoreKey.Length + 1)]) is not null)
+                {
+                    scope = JsonPointer.Append(pointer, member.Name[..^(ItemScoreKey.Length + 1)]);
+                }
+                else
+                {
+                    continue;
+                }
+                var scores = leaves.Where(l => l.Pointer != pointer && Within(l.Pointer, scope)).Select(l => ItemScore(l.Node)!.Value).ToList();
+                if (scores.Count == 0 || MappingShapeRules.ReadScore(member.Value) is not { } written)
+                {
+                    continue;
+                }
+                var mean = Math.Round(scores.Average(), MidpointRounding.AwayFromZero);
+                if (Math.Abs(written - mean) <= 1)
+                {
+                    continue;
+                }
+                var memberPointer = JsonPointer.Append(pointer, member.Name);
+                var oldText = document.Text[member.Value.Start..member.Value.End];
+                var newText = member.Value is JsonStringNode
+                    ? $"\"{mean.ToString(CultureInfo.InvariantCulture)}{(oldText.Contains('%', StringComparison.Ordinal) ? "%" : string.Empty)}\""
+                    : mean.ToString(CultureInfo.InvariantCulture);
+                var fix = new MappingFix($"set '{member.Name}' to {mean.ToString(CultureInfo.InvariantCulture)}", FixSafety.Safe,
+                    [new MappingEdit(memberPointer, member.Value.Start, oldText, newText)]);
+                found.Add(new Diagnostic(RuleIds.ScoreDisagrees, Default(RuleIds.ScoreDisagrees),
+                    $"'{member.Name}' is {Format(written)} but the mean of the {scores.Count} item score{(scores.Count == 1 ? string.Empty : "s")} under it is {Format(mean)}",
+                    document.LocationOf(member.Value.Start), memberPointer, fix));
+            }
+        }
+    }
+
+    private static void CheckFullScores(MappingDocument document, List<(string Pointer, JsonObjectNode Node)> objects, IReadOnlyList<Diagnostic> earlier, List<Diagnostic> found)
+    {
+        var contractErrors = earlier.Where(d => d.Id is RuleIds.RequiredFieldMissing or RuleIds.RequiredFieldIncompatible).ToList();
+        if (contractErrors.Count == 0)
+        {
+            return;
+        }
+        foreach (var (pointer, item) in objects)
+        {
+            if (item.Get(ItemScoreKey) is not { } scoreNode || MappingShapeRules.ReadScore(scoreNode) is not 100.0)
+            {
+                continue;
+            }
+            var fieldsPointer = JsonPointer.Append(pointer, ContractChecker.RequiredFieldsKey);
+            var errors = contractErrors.Where(d => Within(d.Pointer, fieldsPointer)).ToList();
+            if (errors.Count == 0)
+            {
+                continue;
+            }
+            var fields = string.Join(", ", errors.Select(e => JsonPointer.Tokens(e.Pointer)[^1]).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).Select(f => $"'{f}'"));
+            found.Add(new Diagnostic(RuleIds.FullScoreWithContractError, Default(RuleIds.FullScoreWithContractError),
+                $"'{ItemScoreKey}' is 100 but the model breaks the contract ({string.Join(", ", errors.Select(e => e.Id).Distinct().Order(StringComparer.Ordinal))} on {fields}): lower the score and the status until the model is fixed",
+                document.LocationOf(scoreNode.Start), JsonPointer.Append(pointer, ItemScoreKey)));
+        }
+    }
+
+    private static double? ItemScore(JsonObjectNode node) => node.Get(ItemScoreKey) is { } value ? MappingShapeRules.ReadScore(value) : null;
+
+    /// <summary>True when <paramref name="pointer"/> is <paramref name="scope"/> or lies below it.</summary>
+    private static bool Within(string pointer, string scope) =>
+        pointer == scope || pointer.StartsWith(scope + "/", StringComparison.Ordinal);
+
+    private static Severity Default(string id) => RuleCatalog.Get(id).DefaultSeverity;
+
+    private static string Format(double value) => value.ToString(CultureInfo.InvariantCulture);
 }

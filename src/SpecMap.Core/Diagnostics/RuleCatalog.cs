@@ -16,6 +16,7 @@ internal static class RuleCatalog
         new(RuleIds.InvalidJson, "Mapping is not valid JSON", MappingCategory, Severity.Error, FixSafety.None),
         new(RuleIds.ShapeError, "Mapping shape error", MappingCategory, Severity.Error, FixSafety.None),
         new(RuleIds.LeavesRepository, "Reference leaves the repository", MappingCategory, Severity.Error, FixSafety.None),
+        new(RuleIds.ConfigurationProblem, "Configuration problem", MappingCategory, Severity.Warning, FixSafety.None),
         new(RuleIds.FileNotFound, "File not found", CodeCategory, Severity.Error, FixSafety.Safe),
         new(RuleIds.RangeBeyondEnd, "Line range beyond the end of the file", CodeCategory, Severity.Error, FixSafety.Safe),
         new(RuleIds.SymbolShifted, "Symbol no longer at the referenced lines", CodeCategory, Severity.Error, FixSafety.Safe),
@@ -29,10 +30,13 @@ internal static class RuleCatalog
         new(RuleIds.HeadingNotFound, "Doc heading not found", DocsCategory, Severity.Error, FixSafety.None),
         new(RuleIds.SpecSectionChanged, "Spec section changed since last review", DocsCategory, Severity.Warning, FixSafety.Unsafe),
         new(RuleIds.SpecSectionUncovered, "Spec section covered by no item", DocsCategory, Severity.Info, FixSafety.None),
+        // Off by default: teams opt in to spec monitoring by turning it on in .specmap.json.
+        new(RuleIds.SpecSectionNotHashed, "Spec section not hashed", DocsCategory, Severity.None, FixSafety.Safe),
         new(RuleIds.StatusContradictsReferences, "Status contradicts references", ConsistencyCategory, Severity.Warning, FixSafety.None),
         new(RuleIds.ScoreDisagrees, "Score disagrees with item scores", ConsistencyCategory, Severity.Warning, FixSafety.Safe),
         new(RuleIds.RequiredFieldMissing, "Required field absent from the model", ConsistencyCategory, Severity.Error, FixSafety.None),
         new(RuleIds.RequiredFieldIncompatible, "Required field has an incompatible type", ConsistencyCategory, Severity.Error, FixSafety.None),
+        new(RuleIds.FullScoreWithContractError, "Full score despite a contract error", ConsistencyCategory, Severity.Warning, FixSafety.None),
         new(RuleIds.VerifiedAtUnknown, "verified_at is not in the repository", EnvironmentCategory, Severity.Warning, FixSafety.None),
     ];
 

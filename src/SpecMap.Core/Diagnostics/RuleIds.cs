@@ -9,6 +9,7 @@ internal static class RuleIds
     public const string InvalidJson = "SMV0001";
     public const string ShapeError = "SMV0002";
     public const string LeavesRepository = "SMV0003";
+    public const string ConfigurationProblem = "SMV0004";
 
     public const string FileNotFound = "SMV0101";
     public const string RangeBeyondEnd = "SMV0102";
@@ -24,11 +25,13 @@ internal static class RuleIds
     public const string HeadingNotFound = "SMV0202";
     public const string SpecSectionChanged = "SMV0203";
     public const string SpecSectionUncovered = "SMV0204";
+    public const string SpecSectionNotHashed = "SMV0205";
 
     public const string StatusContradictsReferences = "SMV0301";
     public const string ScoreDisagrees = "SMV0302";
     public const string RequiredFieldMissing = "SMV0303";
     public const string RequiredFieldIncompatible = "SMV0304";
+    public const string FullScoreWithContractError = "SMV0305";
 
     public const string VerifiedAtUnknown = "SMV0401";
 }

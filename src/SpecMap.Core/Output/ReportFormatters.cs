@@ -7,6 +7,10 @@ internal static class ReportFormatters
     [
         new TextReportFormatter(),
         new JsonReportFormatter(),
+        new SarifReportFormatter(),
+        new GitHubReportFormatter(),
+        new MarkdownReportFormatter(),
+        new PrometheusReportFormatter(),
     ];
 
     public static IReportFormatter? Find(string name) =>

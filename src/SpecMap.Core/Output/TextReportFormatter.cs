@@ -21,8 +21,12 @@ internal sealed class TextReportFormatter : IReportFormatter
         return text.ToString();
     }
 
+    /// <summary>One line per diagnostic: MSBuild parsers read line by line, so a multi-line message is folded.</summary>
     public static string Line(Diagnostic d) =>
-        $"{d.Location.Path}({d.Location.Line},{d.Location.Column}): {d.Severity.ToName()} {d.Id}: {d.Message}";
+        $"{d.Location.Path}({d.Location.Line},{d.Location.Column}): {d.Severity.ToName()} {d.Id}: {FoldLines(d.Message)}";
+
+    private static string FoldLines(string message) =>
+        string.Join(" ", message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 
     public static string Summary(ValidationReport report)
     {

@@ -27,7 +27,8 @@ internal static class MappingDiscovery
             foreach (var file in Directory.EnumerateFiles(folder))
             {
                 var relative = Path.GetRelativePath(root, file).Replace(Path.DirectorySeparatorChar, '/');
-                if (patterns.Exists(p => p.IsMatch(relative)))
+                // `*.specmap.json` also matches the configuration file `.specmap.json`, which is not a mapping.
+                if (Path.GetFileName(file) != Config.ConfigLoader.FileName && patterns.Exists(p => p.IsMatch(relative)))
                 {
                     found.Add(relative);
                 }

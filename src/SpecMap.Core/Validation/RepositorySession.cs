@@ -43,7 +43,9 @@ internal sealed class RepositorySession : IDisposable
         Repository repository;
         try
         {
-            repository = new Repository(gitFolder);
+            repository = request.Staged && request.IndexFile is not null
+                ? new Repository(gitFolder, new RepositoryOptions { IndexPath = request.IndexFile })
+                : new Repository(gitFolder);
         }
         catch (LibGit2SharpException e)
         {

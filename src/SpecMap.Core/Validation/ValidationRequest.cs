@@ -9,13 +9,15 @@ namespace SpecMap.Core.Validation;
 /// <param name="Against">`--against REV`, or null.</param>
 /// <param name="Staged">`--staged`: read code and mappings from the index.</param>
 /// <param name="ConfigPath">`--config`, or null for `.specmap.json` at the repository root.</param>
+/// <param name="IndexFile">Staged mode: the index to read instead of `.git/index` (git's GIT_INDEX_FILE inside a hook, e.g. `commit -a`).</param>
 internal sealed record ValidationRequest(
     string WorkingDirectory,
     ImmutableArray<string> MappingPaths,
     string? Repo = null,
     string? Against = null,
     bool Staged = false,
-    string? ConfigPath = null);
+    string? ConfigPath = null,
+    string? IndexFile = null);
 
 /// <summary>The run cannot start (missing repository, unknown revision, bad config): exit 2 with one line.</summary>
 internal sealed class ValidationSetupException(string message) : Exception(message);

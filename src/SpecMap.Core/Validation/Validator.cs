@@ -75,7 +75,7 @@ internal sealed class Validator
             results.Add(result);
             foreach (var finding in outcome.Findings)
             {
-                var fix = FixBuilder.ForReference(document, result, finding, config.RenameConfidenceThreshold);
+                var fix = FixBuilder.ForReference(document, result, finding, config.RenameConfidenceThreshold, paths);
                 diagnostics.Add(ToDiagnostic(document, finding, reference.Location, reference.Pointer, fix));
             }
         }

@@ -1,10 +1,8 @@
 namespace SpecMap.Core.Outline.Python;
 
-/// <summary>
-/// The names a simple statement assigns, as CPython's `ast` sees them: each target of `a = b = 1`, every
-/// name of a tuple or list target (`a, (b, *c) = ...`), and the name of an annotated assignment
-/// (`x: int = 1`, `x: int`). Attribute and subscript targets assign no name.
-/// </summary>
+/// <summary>The names a simple statement assigns, as CPython's `ast` sees them.</summary>
+// Each target of `a = b = 1`, every name of a tuple or list target (`a, (b, *c) = ...`), and the name of an
+// annotated assignment (`x: int = 1`, `x: int`). Attribute and subscript targets assign no name.
 internal readonly struct AssignmentTargets(string text, List<PythonToken> tokens)
 {
     // Targets nested deeper than this are not real code; the cap keeps hostile input off the stack.
@@ -66,7 +64,7 @@ internal readonly struct AssignmentTargets(string text, List<PythonToken> tokens
     private void CollectAnnotated(int start, int end, List<int> names)
     {
         // `(x): int` is still a Name target; brackets or commas make it an error, which assigns nothing.
-        while (end - start > 2 && tokens[start].IsOp('(') && MatchingClose(start, end) == end - 1)
+        for (var nesting = 0; nesting < MaxNesting && end - start > 2 && tokens[start].IsOp('(') && MatchingClose(start, end) == end - 1; nesting++)
         {
             start++;
             end--;

@@ -1,12 +1,11 @@
 using System.Collections.Immutable;
+using System.Text;
 
 namespace SpecMap.Core.Outline.Python;
 
-/// <summary>
-/// Reads statements (not expressions) from the token stream: definitions, compound blocks, and class-level
-/// assignments. Compound statements other than `def`/`class` are transparent: what they hold belongs to the
-/// enclosing module, class or function, as the contract asks.
-/// </summary>
+/// <summary>Reads statements (not expressions) from Python tokens and collects the outline's symbols.</summary>
+// Compound statements other than `def`/`class` (if, try, with, for, while, match) are transparent: what they
+// hold belongs to the enclosing module, class or function, as the contract asks.
 internal sealed class PythonStatementParser
 {
     private readonly string _text;
@@ -186,7 +185,7 @@ internal sealed class PythonStatementParser
             return;
         }
 
-        var name = _text.Substring(nameToken.Offset, nameToken.Length);
+        var name = NameOf(nameToken);
         var qualifiedName = scope.Prefix + name;
         var kind = isClass
             ? SymbolKinds.Class
@@ -285,8 +284,7 @@ internal sealed class PythonStatementParser
         fields.Count = names.Count;
         foreach (var tokenIndex in names)
         {
-            var token = _tokens[tokenIndex];
-            var name = _text.Substring(token.Offset, token.Length);
+            var name = NameOf(_tokens[tokenIndex]);
             _symbols.Add(new OutlineSymbol(SymbolKinds.Field, name, scope.Prefix + name, line, line, endLine, null, scope.Depth));
         }
     }
@@ -381,6 +379,40 @@ internal sealed class PythonStatementParser
             }
         }
         return 1;
+    }
+
+    /// <summary>An identifier as Python knows it: non-ASCII names are NFKC-normalized (PEP 3131), so `µ` (micro sign) is `μ`.</summary>
+    private string NameOf(PythonToken token)
+    {
+        var name = _text.Substring(token.Offset, token.Length);
+        return Ascii.IsValid(name) ? name : CompatibilityFold(name.Normalize(NormalizationForm.FormKC));
+    }
+
+    // With InvariantGlobalization there is no ICU and Normalize(FormKC) leaves compatibility characters alone;
+    // these are the ones that occur in real identifiers (the micro sign, long s, ligatures, fullwidth letters).
+    private static string CompatibilityFold(string name)
+    {
+        var builder = new StringBuilder(name.Length);
+        foreach (var c in name)
+        {
+            _ = c switch
+            {
+                '\u00B5' => builder.Append('\u03BC'),
+                '\u017F' => builder.Append('s'),
+                '\u00AA' => builder.Append('a'),
+                '\u00BA' => builder.Append('o'),
+                '\uFB00' => builder.Append("ff"),
+                '\uFB01' => builder.Append("fi"),
+                '\uFB02' => builder.Append("fl"),
+                '\uFB03' => builder.Append("ffi"),
+                '\uFB04' => builder.Append("ffl"),
+                '\uFB05' or '\uFB06' => builder.Append("st"),
+                >= '\uFF10' and <= '\uFF19' or >= '\uFF21' and <= '\uFF3A' or >= '\uFF41' and <= '\uFF5A' or '\uFF3F'
+                    => builder.Append((char)(c - 0xFF00 + 0x20)),
+                _ => builder.Append(c),
+            };
+        }
+        return builder.ToString();
     }
 
     private ReadOnlySpan<char> TextOf(PythonToken token) => _text.AsSpan(token.Offset, token.Length);

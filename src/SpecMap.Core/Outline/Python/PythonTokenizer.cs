@@ -1,12 +1,11 @@
+using System.Buffers;
 using System.Globalization;
 
 namespace SpecMap.Core.Outline.Python;
 
-/// <summary>
-/// A single-pass Python tokenizer for the outliner: logical lines (NEWLINE), INDENT/DEDENT, and every
-/// string form (prefixes, triple quotes, 3.12 f-strings with nested quotes). It never throws: bad input
-/// yields tokens anyway, in time linear in the text.
-/// </summary>
+/// <summary>A single-pass Python tokenizer: logical lines, INDENT/DEDENT and every string form; linear, never throws.</summary>
+// Strings: any prefix, triple quotes, and 3.12 f-strings whose fields nest the same quotes. Bad input still
+// yields tokens: the outline of broken code is a best effort, never an exception.
 internal sealed class PythonTokenizer
 {
     // CPython refuses more than 100 indentation levels; the cap also bounds the parser's recursion.
@@ -17,6 +16,12 @@ internal sealed class PythonTokenizer
     private const int MaxStringNesting = 64;
 
     private const int TabSize = 8;
+
+    // What can end or escape string text: its quote, a backslash, a line break, and in f-strings a brace.
+    private static readonly SearchValues<char> DoubleQuoteStops = SearchValues.Create("\"\\\r\n");
+    private static readonly SearchValues<char> SingleQuoteStops = SearchValues.Create("'\\\r\n");
+    private static readonly SearchValues<char> DoubleQuoteFormatStops = SearchValues.Create("\"\\\r\n{");
+    private static readonly SearchValues<char> SingleQuoteFormatStops = SearchValues.Create("'\\\r\n{");
 
     private readonly string _text;
     private readonly List<PythonToken> _tokens;
@@ -217,10 +222,23 @@ internal sealed class PythonTokenizer
 
     private void SkipComment()
     {
-        while (_pos < _text.Length && _text[_pos] is not ('\r' or '\n'))
+        var length = _text.AsSpan(_pos).IndexOfAny('\r', '\n');
+        _pos = length < 0 ? _text.Length : _pos + length;
+    }
+
+    /// <summary>Jumps over string text that cannot end or escape anything (the bulk of long strings), vectorized.</summary>
+    private void SkipStringText(char quote, bool format)
+    {
+        var rest = _text.AsSpan(_pos);
+        var stops = (quote, format) switch
         {
-            _pos++;
-        }
+            ('"', true) => DoubleQuoteFormatStops,
+            (_, true) => SingleQuoteFormatStops,
+            ('"', false) => DoubleQuoteStops,
+            _ => SingleQuoteStops,
+        };
+        var length = rest.IndexOfAny(stops);
+        _pos = length < 0 ? _text.Length : _pos + length;
     }
 
     private void Add(PythonTokenKind kind, int offset, int length, int line, char op = '\0') =>
@@ -431,7 +449,7 @@ internal sealed class PythonTokenizer
             }
             else
             {
-                _pos++;
+                SkipStringText(quote, format: false);
             }
         }
     }
@@ -483,7 +501,7 @@ internal sealed class PythonTokenizer
             }
             else
             {
-                _pos++;
+                SkipStringText(quote, format: true);
             }
         }
     }

@@ -25,7 +25,7 @@ public sealed class PythonCorpusTests(FlaskBundle flask, ITestOutputHelper outpu
         var skipped = 0;
         var symbols = 0;
         var mismatches = new List<string>();
-        var clock = new Stopwatch();
+        var texts = new List<string>();
         foreach (var commit in picked)
         {
             var files = PythonFiles(commit.Tree).ToList();
@@ -40,9 +40,8 @@ public sealed class PythonCorpusTests(FlaskBundle flask, ITestOutputHelper outpu
                     continue;
                 }
                 var text = SourceDecoding.Decode(path, bytes, blobId).Text;
-                clock.Start();
                 var outline = _outliner.Outline(path, text);
-                clock.Stop();
+                texts.Add(text);
                 var got = outline.Symbols.Select(PythonAst.Format).ToArray();
                 compared++;
                 commitCompared++;
@@ -54,9 +53,64 @@ public sealed class PythonCorpusTests(FlaskBundle flask, ITestOutputHelper outpu
             }
             output.WriteLine($"{commit.Sha[..8]} ({commit.Author.When:yyyy-MM-dd}): {commitCompared} files compared");
         }
+        // Timed on a second pass, once the code is jitted, as it runs in a long validation.
+        var clock = Stopwatch.StartNew();
+        foreach (var text in texts)
+        {
+            _ = _outliner.Outline("x.py", text);
+        }
+        clock.Stop();
         output.WriteLine($"{compared} files compared ({symbols} symbols) at {picked.Count} commits; {skipped} skipped (ast cannot parse them: Python 2)");
         output.WriteLine($"outliner: {clock.Elapsed.TotalMilliseconds / Math.Max(1, compared):F3} ms a file ({clock.Elapsed.TotalMilliseconds:F0} ms in all)");
         Assert.True(compared >= 200, $"only {compared} files compared");
+        Assert.True(mismatches.Count == 0, $"{mismatches.Count} files differ from ast:\n" + string.Join('\n', mismatches.Take(30)));
+    }
+
+    [FlaskFullHistoryFact]
+    public void Outline_equals_CPython_ast_on_every_distinct_py_blob_in_flask_history()
+    {
+        // Every version of every .py file flask ever had (each blob once): the widest real-code check there is here.
+        var files = new Dictionary<string, (string Path, byte[] Bytes)>(StringComparer.Ordinal);
+        var seenTrees = new HashSet<ObjectId>();
+        foreach (var commit in flask.Repository.Commits.QueryBy(new CommitFilter { IncludeReachableFrom = flask.Repository.Branches["bench"] }))
+        {
+            CollectBlobs(commit.Tree, seenTrees, files);
+        }
+        var list = files.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => f.Value).ToList();
+        var expected = PythonAst.Outline([.. list.Select(f => f.Bytes)]);
+        var texts = list.Select(f => SourceDecoding.Decode(f.Path, f.Bytes, string.Empty).Text).ToList();
+        var outlines = texts.Select((t, i) => _outliner.Outline(list[i].Path, t)).ToList();
+
+        // Timed on the second pass, once the code is jitted, as it runs in a long validation.
+        var clock = Stopwatch.StartNew();
+        for (var i = 0; i < texts.Count; i++)
+        {
+            _ = _outliner.Outline(list[i].Path, texts[i]);
+        }
+        clock.Stop();
+
+        var compared = 0;
+        var skipped = 0;
+        var mismatches = new List<string>();
+        for (var i = 0; i < list.Count; i++)
+        {
+            if (expected[i] is not { } want)
+            {
+                skipped++;
+                continue;
+            }
+            compared++;
+            var got = outlines[i].Symbols.Select(PythonAst.Format).ToArray();
+            if (!got.SequenceEqual(want))
+            {
+                mismatches.Add($"{list[i].Path}: {FirstDifference(want, got)}");
+            }
+        }
+        var totalChars = texts.Sum(t => (long)t.Length);
+        output.WriteLine($"{list.Count} distinct .py blobs; {compared} compared, {skipped} skipped (ast cannot parse them: Python 2)");
+        output.WriteLine($"outliner, warm: {clock.Elapsed.TotalMilliseconds / list.Count:F3} ms a file, " +
+            $"{totalChars / 1e6 / clock.Elapsed.TotalSeconds:F1} M chars/s ({clock.Elapsed.TotalMilliseconds:F0} ms for {totalChars / 1e6:F1} M chars)");
+        Assert.True(compared >= 2000, $"only {compared} files compared");
         Assert.True(mismatches.Count == 0, $"{mismatches.Count} files differ from ast:\n" + string.Join('\n', mismatches.Take(30)));
     }
 
@@ -106,6 +160,26 @@ public sealed class PythonCorpusTests(FlaskBundle flask, ITestOutputHelper outpu
                 var near = outline?.Symbols.Where(s => s.QualifiedName == reference.GetProperty("qname").GetString())
                     .Select(s => $"{s.Kind} {s.QualifiedName} {s.Start} {s.DefLine} {s.End}");
                 missing.Add($"{what} {commitId[..8]} {file}: want [{want}], have [{string.Join("; ", near ?? ["no file"])}]");
+            }
+        }
+    }
+
+    private static void CollectBlobs(Tree tree, HashSet<ObjectId> seenTrees, Dictionary<string, (string Path, byte[] Bytes)> files)
+    {
+        if (!seenTrees.Add(tree.Id))
+        {
+            return;
+        }
+        foreach (var entry in tree)
+        {
+            if (entry.TargetType == TreeEntryTargetType.Tree)
+            {
+                CollectBlobs((Tree)entry.Target, seenTrees, files);
+            }
+            else if (entry.TargetType == TreeEntryTargetType.Blob && entry.Mode != Mode.SymbolicLink
+                && entry.Path.EndsWith(".py", StringComparison.Ordinal) && !files.ContainsKey(entry.Target.Sha))
+            {
+                files[entry.Target.Sha] = (entry.Path.Replace('\\', '/'), GitTreeSource.ReadAll((Blob)entry.Target));
             }
         }
     }

@@ -31,3 +31,19 @@ internal sealed class FlaskCorpusFactAttribute : FactAttribute
         }
     }
 }
+
+/// <summary>
+/// The flask corpus fact over all of its history (about 4,400 files, minutes on a busy machine): runs only when
+/// SPECMAP_FULL_CORPUS=1, besides what <see cref="FlaskCorpusFactAttribute"/> needs.
+/// </summary>
+internal sealed class FlaskFullHistoryFactAttribute : FactAttribute
+{
+    public FlaskFullHistoryFactAttribute()
+    {
+        Skip = new FlaskCorpusFactAttribute().Skip;
+        if (Skip is null && Environment.GetEnvironmentVariable("SPECMAP_FULL_CORPUS") != "1")
+        {
+            Skip = "Compares every .py blob of flask's history with ast (minutes): set SPECMAP_FULL_CORPUS=1 to run it.";
+        }
+    }
+}

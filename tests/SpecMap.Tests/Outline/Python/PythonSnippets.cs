@@ -295,8 +295,13 @@ internal static class PythonSnippets
             class Ünïcode:
                 ñ = 1
                 def 函数(self): pass
+                µ = 2
+                ﬁle = 3
             """,
-            ["class Ünïcode Ünïcode 1 1 3 0", "field ñ Ünïcode.ñ 2 2 2 1", "method 函数 Ünïcode.函数 3 3 3 1"]),
+            [
+                "class Ünïcode Ünïcode 1 1 5 0", "field ñ Ünïcode.ñ 2 2 2 1", "method 函数 Ünïcode.函数 3 3 3 1",
+                "field μ Ünïcode.μ 4 4 4 1", "field file Ünïcode.file 5 5 5 1",
+            ]),
         new("class_level_statements_that_are_not_fields", """
             class N:
                 pass
@@ -308,5 +313,61 @@ internal static class PythonSnippets
                 for q in range(3): r = q
             """,
             ["class N N 1 1 8 0", "field r N.r 8 8 8 1"]),
+        new("async_compounds_and_else_clauses", """
+            async def main():
+                async with lock:
+                    def in_with(): pass
+                async for item in aiter():
+                    def in_for(): pass
+                try:
+                    pass
+                except* ValueError:
+                    def in_except_star(): pass
+                else:
+                    def in_else(): pass
+                while x:
+                    pass
+                else:
+                    def in_while_else(): pass
+            """,
+            [
+                "function main main 1 1 15 0", "local in_with main.in_with 3 3 3 1", "local in_for main.in_for 5 5 5 1",
+                "local in_except_star main.in_except_star 9 9 9 1", "local in_else main.in_else 11 11 11 1",
+                "local in_while_else main.in_while_else 15 15 15 1",
+            ]),
+        new("form_feeds_in_indentation",
+            "\fclass F:\n\f    def m(self):\n\f        pass\n",
+            ["class F F 1 1 3 0", "method m F.m 2 2 3 1"]),
+        new("type_parameters_312", """
+            class Box[T]:
+                item: T
+                def get[U](self, other: U) -> T | U: return self.item
+            type Alias = Box[int]
+            def f[*Ts, **P](x: int = 1) -> None: pass
+            """,
+            ["class Box Box 1 1 3 0", "field item Box.item 2 2 2 1", "method get Box.get 3 3 3 1", "function f f 5 5 5 0"],
+            AstParses: false),
+        new("multiline_values_and_docstring_rules", """"
+            class V:
+                """The class docstring is not a field's."""
+                a = [
+                    1,
+                ]
+                """Docstring of a."""
+                b = 1
+                c = 2
+                """Docstring of c only."""
+                d = (
+                    "x" \
+                    "y")
+                if True:
+                    e = 1
+                """Not e's: it is not in e's block."""
+                (y := 1)
+            """",
+            [
+                "class V V 1 1 16 0", "field a V.a 3 3 6 1", "field b V.b 7 7 7 1", "field c V.c 8 8 9 1",
+                "field d V.d 10 10 12 1", "field e V.e 14 14 14 1",
+            ]),
     ];
 }

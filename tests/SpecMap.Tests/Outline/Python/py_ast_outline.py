@@ -18,9 +18,6 @@ import json
 import sys
 import warnings
 
-COMPOUND_BODIES = ("body", "orelse", "finalbody")
-
-
 def outline(source):
     tree = ast.parse(source)
     symbols = []
@@ -58,12 +55,12 @@ def outline(source):
                 for name in names:
                     symbols.append(["field", name, prefix + name, node.lineno, node.lineno, end, depth])
             else:
-                for field in COMPOUND_BODIES:
+                # In source order: try's handlers come before its else and finally.
+                visit(getattr(node, "body", None) or [], scope, prefix, depth)
+                for clause in (getattr(node, "handlers", None) or []) + (getattr(node, "cases", None) or []):
+                    visit(clause.body, scope, prefix, depth)
+                for field in ("orelse", "finalbody"):
                     visit(getattr(node, field, None) or [], scope, prefix, depth)
-                for handler in getattr(node, "handlers", None) or []:
-                    visit(handler.body, scope, prefix, depth)
-                for case in getattr(node, "cases", None) or []:
-                    visit(case.body, scope, prefix, depth)
 
     visit(tree.body, "module", "", 0)
     return symbols

@@ -1,0 +1,167 @@
+using System.Collections.Immutable;
+using System.Text.RegularExpressions;
+
+namespace SpecMap.Core.Contracts.Python;
+
+/// <summary>A class header in a Python module: where it is and what it derives from.</summary>
+/// <param name="Index">The index of its `class` line in <see cref="PythonModule.Lines"/>.</param>
+/// <param name="Bases">Positional bases as written (`BaseModel`, `Generic[T]`, `str`).</param>
+/// <param name="Keywords">Class keywords (`total=False`, `metaclass=...`).</param>
+/// <param name="Decorators">Decorator expressions without `@`.</param>
+internal sealed record PythonClass(string Name, int Index, ImmutableArray<string> Bases, ImmutableDictionary<string, string> Keywords, ImmutableArray<string> Decorators);
+
+/// <summary>A name a module imports: from <see cref="Module"/> (dotted, possibly relative), <see cref="Name"/> or the whole module when null.</summary>
+internal sealed record PythonImport(string Module, string? Name);
+
+/// <summary>
+/// What contracts need of one Python file: its logical lines, its classes (module-level ones by name, nested ones
+/// as `Outer.Inner`, including those under `if`/`try`), imports and type-alias assignments.
+/// </summary>
+internal sealed partial class PythonModule
+{
+    private static readonly string[] BlockKeywords = ["if", "elif", "else", "try", "except", "finally", "with", "for", "while", "match", "case", "async"];
+
+    private PythonModule(string path, ImmutableArray<PythonLine> lines)
+    {
+        Path = path;
+        Lines = lines;
+    }
+
+    public string Path { get; }
+
+    public ImmutableArray<PythonLine> Lines { get; }
+
+    public Dictionary<string, PythonClass> Classes { get; } = new(StringComparer.Ordinal);
+
+    public Dictionary<string, PythonImport> Imports { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>`Name = expr`, `Name: TypeAlias = expr` and `type Name = expr` at module level: the expression text.</summary>
+    public Dictionary<string, string> Aliases { get; } = new(StringComparer.Ordinal);
+
+    public static PythonModule Parse(string path, string text)
+    {
+        var module = new PythonModule(path, PythonLines.Read(text));
+        var stack = new Stack<(int Indent, bool Scope, string? Class)>();
+        for (var i = 0; i < module.Lines.Length; i++)
+        {
+            var line = module.Lines[i];
+            while (stack.Count > 0 && stack.Peek().Indent >= line.Indent)
+            {
+                stack.Pop();
+            }
+            var atModuleLevel = !stack.Any(s => s.Scope);
+            if (ClassHeader().Match(line.Text) is { Success: true } header)
+            {
+                var name = header.Groups["name"].Value;
+                // Nested classes are known by their dotted name (`Outer.Inner`); classes inside functions not at all.
+                var qualified = stack.Where(s => s.Scope).All(s => s.Class is not null)
+                    ? string.Join('.', stack.Where(s => s.Class is not null).Reverse().Select(s => s.Class).Append(name))
+                    : null;
+                if (qualified is not null && !module.Classes.ContainsKey(qualified))
+                {
+                    module.Classes[qualified] = ReadClass(module, i, header);
+                }
+                stack.Push((line.Indent, true, name));
+                continue;
+            }
+            if (DefHeader().IsMatch(line.Text))
+            {
+                stack.Push((line.Indent, true, null));
+                continue;
+            }
+            var keyword = line.Text.Split(' ', ':', '(')[0];
+            if (line.Text.EndsWith(':') && BlockKeywords.Contains(keyword, StringComparer.Ordinal))
+            {
+                stack.Push((line.Indent, false, null));
+                continue;
+            }
+            if (atModuleLevel)
+            {
+                module.ReadStatement(line.Text);
+            }
+        }
+        return module;
+    }
+
+    /// <summary>The lines of a class body, and the indent of its direct statements (0 when the body is on the header line).</summary>
+    public (int First, int End, int Indent) Body(PythonClass cls)
+    {
+        var header = Lines[cls.Index];
+        var end = cls.Index + 1;
+        while (end < Lines.Length && Lines[end].Indent > header.Indent)
+        {
+            end++;
+        }
+        return (cls.Index + 1, end, end > cls.Index + 1 ? Lines[cls.Index + 1].Indent : 0);
+    }
+
+    private static PythonClass ReadClass(PythonModule module, int index, Match header)
+    {
+        var bases = ImmutableArray.CreateBuilder<string>();
+        var keywords = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
+        if (header.Groups["bases"].Success)
+        {
+            foreach (var part in PythonExpressions.SplitTop(header.Groups["bases"].Value))
+            {
+                var eq = PythonExpressions.FindTop(part, '=');
+                if (eq > 0)
+                {
+                    keywords[part[..eq].Trim()] = part[(eq + 1)..].Trim();
+                }
+                else if (!part.StartsWith('*'))
+                {
+                    bases.Add(part);
+                }
+            }
+        }
+        var decorators = ImmutableArray.CreateBuilder<string>();
+        var indent = module.Lines[index].Indent;
+        for (var j = index - 1; j >= 0 && module.Lines[j].Indent == indent && module.Lines[j].Text.StartsWith('@'); j--)
+        {
+            decorators.Insert(0, module.Lines[j].Text[1..].Trim());
+        }
+        return new PythonClass(header.Groups["name"].Value, index, bases.ToImmutable(), keywords.ToImmutable(), decorators.ToImmutable());
+    }
+
+    private void ReadStatement(string text)
+    {
+        if (FromImport().Match(text) is { Success: true } from)
+        {
+            var names = from.Groups["names"].Value.Trim().TrimStart('(').TrimEnd(')');
+            foreach (var part in PythonExpressions.SplitTop(names))
+            {
+                var pieces = part.Split(" as ", StringSplitOptions.TrimEntries);
+                Imports[pieces[^1]] = new PythonImport(from.Groups["module"].Value, pieces[0]);
+            }
+            return;
+        }
+        if (PlainImport().Match(text) is { Success: true } import)
+        {
+            foreach (var part in PythonExpressions.SplitTop(import.Groups["names"].Value))
+            {
+                var pieces = part.Split(" as ", StringSplitOptions.TrimEntries);
+                Imports[pieces[^1]] = new PythonImport(pieces[0], null);
+            }
+            return;
+        }
+        if (AliasStatement().Match(text) is { Success: true } alias)
+        {
+            Aliases.TryAdd(alias.Groups["name"].Value, alias.Groups["value"].Value.Trim());
+        }
+    }
+
+    [GeneratedRegex(@"^class\s+(?<name>[A-Za-z_]\w*)\s*(?:\[[^\]]*\])?\s*(?:\((?<bases>.*)\))?\s*:(?<rest>.*)$", RegexOptions.Singleline)]
+    public static partial Regex ClassHeader();
+
+    [GeneratedRegex(@"^(?:async\s+)?def\s", RegexOptions.Singleline)]
+    private static partial Regex DefHeader();
+
+    [GeneratedRegex(@"^from\s+(?<module>[\w.]+)\s+import\s+(?<names>.+)$", RegexOptions.Singleline)]
+    private static partial Regex FromImport();
+
+    [GeneratedRegex(@"^import\s+(?<names>.+)$", RegexOptions.Singleline)]
+    private static partial Regex PlainImport();
+
+    [GeneratedRegex(@"^(?:type\s+)?(?<name>[A-Za-z_]\w*)\s*(?::\s*(?:typing\.|typing_extensions\.)?TypeAlias\s*)?=(?!=)(?<value>.+)$", RegexOptions.Singleline)]
+    private static partial Regex AliasStatement();
+}

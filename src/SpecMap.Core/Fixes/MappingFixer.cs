@@ -1,0 +1,114 @@
+using System.Collections.Immutable;
+using System.Text;
+using SpecMap.Core.Diagnostics;
+using SpecMap.Core.Validation;
+
+namespace SpecMap.Core.Fixes;
+
+/// <summary>What `--fix` does to one mapping: the edits it applies (sorted, non-overlapping) and the resulting text.</summary>
+/// <param name="Fixed">The diagnostics whose fix was applied.</param>
+/// <param name="Skipped">Diagnostics with a fix that was not applied (it overlapped another fix, or no longer matched the text).</param>
+internal sealed record FileFix(
+    MappingReport Report,
+    ImmutableArray<MappingEdit> Edits,
+    string NewText,
+    ImmutableArray<Diagnostic> Fixed,
+    ImmutableArray<Diagnostic> Skipped,
+    bool VerifiedAtSet)
+{
+    public bool Changed => !Edits.IsEmpty;
+
+    public string OldText => Report.Document.Text;
+}
+
+/// <summary>Collects the applicable fixes of a mapping report and applies them to the mapping text, all at once.</summary>
+internal static class MappingFixer
+{
+    /// <summary>Plans the fixes of one mapping.</summary>
+    /// <param name="verifiedCommit">The commit the run verified against; recorded as `verified_at` when no reference problem is left unfixed. Null: leave it.</param>
+    public static FileFix Plan(MappingReport report, string? verifiedCommit)
+    {
+        var text = report.Document.Text;
+        var accepted = new List<MappingEdit>();
+        var fixedDiagnostics = ImmutableArray.CreateBuilder<Diagnostic>();
+        var skipped = ImmutableArray.CreateBuilder<Diagnostic>();
+        foreach (var diagnostic in report.Diagnostics)
+        {
+            if (diagnostic.Fix is not { Safety: not FixSafety.None } fix || fix.Edits.IsDefaultOrEmpty)
+            {
+                continue;
+            }
+            if (TryAccept(text, accepted, fix.Edits))
+            {
+                fixedDiagnostics.Add(diagnostic);
+            }
+            else
+            {
+                skipped.Add(diagnostic);
+            }
+        }
+        var fixedSet = fixedDiagnostics.ToHashSet();
+        var unfixedReferenceProblem = report.Diagnostics.Any(d => IsReferenceRule(d.Id) && !fixedSet.Contains(d));
+        var verifiedAtSet = false;
+        if (verifiedCommit is not null && !unfixedReferenceProblem
+            && FixBuilder.VerifiedAt(report.Document, verifiedCommit) is { } verifiedAt
+            && TryAccept(text, accepted, [verifiedAt]))
+        {
+            verifiedAtSet = true;
+        }
+        var edits = accepted.OrderBy(e => e.Offset).ThenBy(e => e.Length).ToImmutableArray();
+        return new FileFix(report, edits, Apply(text, edits), fixedDiagnostics.ToImmutable(), skipped.ToImmutable(), verifiedAtSet);
+    }
+
+    /// <summary>
+    /// Whether a reference problem stays: then the mapping's lines are not all true at the commit verified against, and
+    /// moving `verified_at` there would throw away the history that could still relocate them.
+    /// </summary>
+    public static bool IsReferenceRule(string id) =>
+        id == RuleIds.LeavesRepository || id.StartsWith("SMV01", StringComparison.Ordinal) || id is RuleIds.HeadingMoved or RuleIds.HeadingNotFound;
+
+    /// <summary>Applies edits sorted by offset and not overlapping; every char outside them is copied as is.</summary>
+    public static string Apply(string text, IReadOnlyList<MappingEdit> edits)
+    {
+        var builder = new StringBuilder(text.Length + 64);
+        var position = 0;
+        foreach (var edit in edits)
+        {
+            builder.Append(text, position, edit.Offset - position).Append(edit.NewText);
+            position = edit.Offset + edit.Length;
+        }
+        return builder.Append(text, position, text.Length - position).ToString();
+    }
+
+    /// <summary>Adds all edits of one fix, or none: each must still match the text and not overlap an accepted edit (an identical one is shared).</summary>
+    private static bool TryAccept(string text, List<MappingEdit> accepted, IReadOnlyList<MappingEdit> edits)
+    {
+        var adding = new List<MappingEdit>();
+        foreach (var edit in edits)
+        {
+            if (edit.Offset < 0 || edit.Offset + edit.Length > text.Length
+                || string.CompareOrdinal(text, edit.Offset, edit.OldText, 0, edit.Length) != 0)
+            {
+                return false;
+            }
+            if (accepted.Concat(adding).Any(a => a.Offset == edit.Offset && a.OldText == edit.OldText && a.NewText == edit.NewText))
+            {
+                continue;
+            }
+            if (accepted.Concat(adding).Any(a => Overlaps(a, edit)))
+            {
+                return false;
+            }
+            adding.Add(edit);
+        }
+        accepted.AddRange(adding);
+        return true;
+    }
+
+    /// <summary>Two replacements overlap when their spans share a char; two insertions at one place also conflict.</summary>
+    private static bool Overlaps(MappingEdit a, MappingEdit b) =>
+        a.Offset < b.Offset + b.Length && b.Offset < a.Offset + a.Length
+        || (a.Length == 0 && b.Length == 0 && a.Offset == b.Offset)
+        || (a.Length == 0 && a.Offset > b.Offset && a.Offset < b.Offset + b.Length)
+        || (b.Length == 0 && b.Offset > a.Offset && b.Offset < a.Offset + a.Length);
+}

@@ -1,0 +1,62 @@
+using System.Text;
+using SpecMap.Core.Fixes;
+using SpecMap.Tests.Support;
+using static SpecMap.Tests.Fixes.FixHarness;
+
+namespace SpecMap.Tests.Fixes;
+
+/// <summary>The `--diff` patch: `git apply --check` accepts it and `git apply` produces exactly what `--fix` writes.</summary>
+public sealed class UnifiedDiffTests
+{
+    private const string Commit = "0123456789abcdef0123456789abcdef01234567";
+
+    public static TheoryData<string> Mappings()
+    {
+        var lines = string.Join("", Enumerable.Range(1, 30).Select(i => $"    \"k{i}\": \"v\",\n"));
+        return new TheoryData<string>
+        {
+            // Edits far apart (two hunks), one at the top (verified_at), LF, final newline.
+            "{\n  \"a\": \"src/a.py:10-20#h\",\n" + lines + "  \"z\": { \"file\": \"src/a.py\", \"lines\": [40, 50] }\n}\n",
+            // CRLF, BOM, no final newline, edit on the last lines.
+            "\uFEFF{\r\n\t\"version\": \"1\",\r\n\t\"a\": \"src/a.py:10-20#h\"}",
+            // Everything on one line without a final newline.
+            "{ \"a\": \"src/a.py:10-20#h\", \"b\": \"src/a.py:40-50\" }",
+        };
+    }
+
+    [Theory]
+    [MemberData(nameof(Mappings))]
+    public void Git_apply_accepts_the_diff_and_reproduces_the_fix(string text)
+    {
+        var plan = MappingFixer.Plan(Report(Parse(text), r => r.Path == "src/a.py"
+            ? new Relocation(Core.Diagnostics.RuleIds.FileRenamed, "src/a.py",
+                new Core.Validation.ResolvedTarget("pkg/a.py", r.Start!.Value + 2, r.End!.Value + 2, r.Symbol))
+            : null), Commit);
+        Assert.True(plan.Changed);
+        var patch = UnifiedDiff.Render("maps/SPEC_TO_CODE_MAPPING.json", plan.OldText, plan.Edits);
+
+        using var repo = TestRepository.Create();
+        var file = repo.PathOf("maps/SPEC_TO_CODE_MAPPING.json");
+        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        File.WriteAllBytes(file, new UTF8Encoding(false).GetBytes(text));
+        repo.Commit("mapping");
+
+        var check = GitProcess.Run(repo.Root, patch, "apply", "--check", "-");
+        Assert.True(check.ExitCode == 0, check.Stderr + "\n" + patch);
+        var apply = GitProcess.Run(repo.Root, patch, "apply", "-");
+        Assert.Equal(0, apply.ExitCode);
+        Assert.Equal(new UTF8Encoding(false).GetBytes(plan.NewText), File.ReadAllBytes(file));
+    }
+
+    [Fact]
+    public void Diff_has_git_headers_and_three_lines_of_context()
+    {
+        var text = string.Join("", Enumerable.Range(1, 9).Select(i => $"l{i}\n"));
+        var patch = UnifiedDiff.Render("m.json", text, [new Core.Diagnostics.MappingEdit("/", text.IndexOf("l5", StringComparison.Ordinal), "l5", "L5")]);
+        Assert.Equal("diff --git a/m.json b/m.json\n--- a/m.json\n+++ b/m.json\n@@ -2,7 +2,7 @@\n l2\n l3\n l4\n-l5\n+L5\n l6\n l7\n l8\n", patch);
+    }
+
+    [Fact]
+    public void No_edits_no_diff() => Assert.Equal(string.Empty, UnifiedDiff.Render("m.json", "{}", []));
+
+}

@@ -1,0 +1,49 @@
+using SpecMap.Core.Output;
+
+namespace SpecMap.Tests.Output;
+
+/// <summary>Every `--format` rendered from the same fixture report and compared with its golden file.</summary>
+public sealed class FormatSnapshotTests
+{
+    public static TheoryData<string, string> Formats => new()
+    {
+        { "text", "fixture.txt" },
+        { "json", "fixture.json" },
+        { "sarif", "fixture.sarif" },
+        { "github", "fixture.github.txt" },
+        { "markdown", "fixture.md" },
+        { "prometheus", "fixture.prom" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Formats))]
+    public void Format_matches_its_snapshot(string format, string snapshot)
+    {
+        var formatter = ReportFormatters.Find(format);
+        Assert.NotNull(formatter);
+        Snapshot.Match(formatter.Format(ReportFixture.Build()), snapshot);
+    }
+
+    [Theory]
+    [MemberData(nameof(Formats))]
+    public void Format_is_deterministic(string format, string snapshot)
+    {
+        _ = snapshot;
+        var formatter = ReportFormatters.Find(format)!;
+        Assert.Equal(formatter.Format(ReportFixture.Build()), formatter.Format(ReportFixture.Build()));
+    }
+
+    [Fact]
+    public void Every_registered_format_has_a_snapshot()
+    {
+        var covered = Formats.Select(row => (string)row[0]).ToHashSet(StringComparer.Ordinal);
+        Assert.All(ReportFormatters.All, f => Assert.Contains(f.Name, covered));
+    }
+
+    [Fact]
+    public void Every_format_renders_an_empty_report()
+    {
+        var empty = new SpecMap.Core.Validation.ValidationReport([]);
+        Assert.All(ReportFormatters.All, f => Assert.False(string.IsNullOrEmpty(f.Format(empty)), f.Name));
+    }
+}
