@@ -9,7 +9,9 @@ namespace SpecMap.Core.History;
 /// </summary>
 /// <param name="readOther">Reads a file of the other side (the target; backwards: the baseline).</param>
 /// <param name="otherBlobId">The blob id of a file of the other side, cheaply.</param>
-internal sealed class RenameFinder(Func<string, SourceFile?> readOther, Func<string, string?> otherBlobId, Func<ChangedFiles> changes, bool backwards = false)
+/// <param name="otherSize">The size in bytes of a file of the other side, cheaply (without reading it).</param>
+internal sealed class RenameFinder(
+    Func<string, SourceFile?> readOther, Func<string, string?> otherBlobId, Func<string, long?> otherSize, Func<ChangedFiles> changes, bool backwards = false)
 {
     // git's default rename threshold (50% similar).
     private const double MinimumSimilarity = 0.5;
@@ -48,7 +50,14 @@ internal sealed class RenameFinder(Func<string, SourceFile?> readOther, Func<str
         var set = new LineSet(lines);
         // Files that kept their name are the usual renames (a folder moved): settle those without reading the rest.
         var sameName = Best(candidates.Where(p => Path.GetFileName(p) == name), lines, set);
-        return sameName.Path is not null ? sameName : Best(candidates.Where(p => Path.GetFileName(p) != name), lines, set);
+        if (sameName.Path is not null)
+        {
+            return sameName;
+        }
+        // Half the lines in common needs sizes within a factor of three; a generous factor of four keeps blank-line and
+        // indentation changes in, and skips reading most files of a large diff.
+        var size = Math.Max(1, file.Text.Length);
+        return Best(candidates.Where(p => Path.GetFileName(p) != name && otherSize(p) is { } other && other * 4 >= size && other <= size * 4L), lines, set);
     }
 
     private (string? Path, double Similarity) Best(IEnumerable<string> candidates, List<string> lines, LineSet set)

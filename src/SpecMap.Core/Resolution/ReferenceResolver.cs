@@ -27,14 +27,14 @@ internal sealed class ReferenceResolver
     public ReferenceResolver(ResolutionContext context)
     {
         _context = context;
-        _target = new Snapshot(context.Target, context.Outliners);
-        _baseline = context.Baseline is null ? null : new Snapshot(context.Baseline, context.Outliners);
+        _target = new Snapshot(context.Target, context.Outliners, context.Repository);
+        _baseline = context.Baseline is null ? null : new Snapshot(context.Baseline, context.Outliners, context.Repository);
         _changes = new Lazy<ChangedFiles>(() => context.Repository is { } repository && context.Baseline is GitTreeSource baseline
             ? ChangedFiles.Compute(repository, baseline, context.Target)
             : new ChangedFiles([], [], []));
-        _renames = new RenameFinder(_target.Read, _target.BlobId, () => _changes.Value);
+        _renames = new RenameFinder(_target.Read, _target.BlobId, _target.Size, () => _changes.Value);
         _tracker = _baseline is null ? null : new SymbolTracker(_baseline, _target, context.Outliners, () => _changes.Value,
-            new RenameFinder(_baseline.Read, _baseline.BlobId, () => _changes.Value, backwards: true));
+            new RenameFinder(_baseline.Read, _baseline.BlobId, _baseline.Size, () => _changes.Value, backwards: true));
     }
 
     /// <param name="path">The repository path the reference was resolved to.</param>
