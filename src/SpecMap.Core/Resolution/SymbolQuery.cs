@@ -1,5 +1,6 @@
 using System.Text;
 using SpecMap.Core.Outline;
+using SpecMap.Core.Outline.CSharp;
 
 namespace SpecMap.Core.Resolution;
 
@@ -97,7 +98,7 @@ internal sealed class SymbolQuery
         {
             text = text[1..^1];
         }
-        var parts = SplitTopLevel(text).Select(p =>
+        var parts = CSharpSignature.SplitTopLevel(text).Select(p =>
         {
             var part = p.Trim();
             foreach (var modifier in new[] { "this ", "params ", "scoped " })
@@ -144,31 +145,6 @@ internal sealed class SymbolQuery
             }
         }
         return builder.ToString();
-    }
-
-    private static IEnumerable<string> SplitTopLevel(string text)
-    {
-        var depth = 0;
-        var start = 0;
-        for (var i = 0; i < text.Length; i++)
-        {
-            switch (text[i])
-            {
-                case '<' or '(' or '[':
-                    depth++;
-                    break;
-                case '>' or ')' or ']':
-                    depth--;
-                    break;
-                case ',' when depth == 0:
-                    yield return text[start..i];
-                    start = i + 1;
-                    break;
-                default:
-                    break;
-            }
-        }
-        yield return text[start..];
     }
 
     private static string RemoveWhitespace(string text) => string.Concat(text.Where(c => !char.IsWhiteSpace(c)));

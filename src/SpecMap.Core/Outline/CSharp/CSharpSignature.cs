@@ -105,7 +105,8 @@ internal static class CSharpSignature
         return -1;
     }
 
-    private static List<string> SplitTopLevel(string list)
+    /// <summary>Splits a parameter or type-argument list at the commas outside brackets.</summary>
+    internal static List<string> SplitTopLevel(string list)
     {
         var parts = new List<string>();
         var depth = 0;
