@@ -75,7 +75,8 @@ internal sealed class Validator
             results.Add(result);
             foreach (var finding in outcome.Findings)
             {
-                var fix = FixBuilder.ForReference(document, result, finding, config.RenameConfidenceThreshold, paths);
+                var fix = FixBuilder.ForReference(document, result, finding, config.RenameConfidenceThreshold, paths)
+                    ?? SymbolPin.For(document, result, baseline, _outliners);
                 diagnostics.Add(ToDiagnostic(document, finding, reference.Location, reference.Pointer, fix));
             }
         }

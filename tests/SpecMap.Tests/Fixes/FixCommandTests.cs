@@ -96,6 +96,27 @@ public sealed class FixCommandTests
     }
 
     [Fact]
+    public void A_lost_lines_only_reference_is_pinned_to_its_symbol_so_moving_verified_at_cannot_launder_it()
+    {
+        using var repo = TestRepository.Create();
+        repo.Write("src/items.py", "def list_items():\n    return []\n\n\ndef get_item(item_id):\n    return DATABASE.lookup(item_id, default=None)\n");
+        repo.Write("SPEC_TO_CODE_MAPPING.json",
+            "{\n  \"a\": \"src/items.py:1-2#list_items\",\n  \"b\": \"src/items.py:5-6\",\n  \"c\": { \"file\": \"src/items.py\", \"lines\": \"5-6\" }\n}\n");
+        repo.Commit("initial");
+        // get_item is deleted and other code now sits at lines 5-6: read at the new commit, "5-6" would look fine.
+        repo.Write("src/items.py", "# header\n\ndef list_items():\n    return []\n\ndef shutdown():\n    raise SystemExit(0)\n");
+        repo.Commit("delete get_item");
+        Assert.Equal(1, CliRunner.Run(repo.Root, "validate", "--fix").ExitCode);
+        var fixedText = repo.Read("SPEC_TO_CODE_MAPPING.json");
+        Assert.Contains("\"src/items.py:5-6#get_item\"", fixedText, StringComparison.Ordinal);
+        Assert.Contains("{ \"file\": \"src/items.py\", \"symbol\": \"get_item\", \"lines\": \"5-6\" }", fixedText, StringComparison.Ordinal);
+        var second = CliRunner.Run(repo.Root, "validate", "--fix");
+        Assert.Equal(1, second.ExitCode);
+        Assert.Equal(fixedText, repo.Read("SPEC_TO_CODE_MAPPING.json"));
+        Assert.Equal(2, second.Stdout.Split('\n').Count(l => l.Contains("error SMV0107", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public void Staged_mode_judges_the_index_not_the_work_tree()
     {
         using var repo = TestRepository.Create();
