@@ -37,6 +37,8 @@ internal sealed class SymbolTracker(Snapshot baseline, Snapshot target, Outliner
     // Body similarity (over tokens) a same-name declaration under a new qualifier needs; a differently named one more.
     private const double RequalifiedMinimum = 0.5;
     private const double SimilarMinimum = 0.6;
+    // A rename is judged from the body alone: a body of a few tokens (`def get(): return 1`) looks like too many others.
+    private const int SimilarMinimumTokens = 12;
     // The best guess must beat the runner-up by this much, else it is not clear which one it is.
     private const double ClearMargin = 0.05;
 
@@ -172,7 +174,7 @@ internal sealed class SymbolTracker(Snapshot baseline, Snapshot target, Outliner
                 continue;
             }
             var sameName = symbol.Name == entity.Name && SameParameterCount(symbol, entity);
-            if (sameName != (kind == MatchKind.Requalified))
+            if (sameName != (kind == MatchKind.Requalified) || (kind == MatchKind.Similar && body.Count < SimilarMinimumTokens))
             {
                 continue;
             }

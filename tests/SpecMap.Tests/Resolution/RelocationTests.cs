@@ -242,4 +242,18 @@ public sealed class RelocationTests : IDisposable
         Assert.Equal(new ResolvedTarget("web/app.js", 3, 5, null), result.Target);
         Assert.Equal(HowFound.Diff, result.Outcome.How);
     }
+
+    [Fact]
+    public void A_tiny_body_is_too_little_evidence_for_a_rename()
+    {
+        // `return 1` and `return 2` share most tokens, yet nothing says pong is ping renamed: better lost than wrong.
+        var verified = _repo.Write("app/tiny.py", "def ping():\n    return 1\n").Commit("tiny");
+        _repo.Write("map.json", $$"""{ "verified_at": "{{verified}}", "item": { "implementation": "app/tiny.py:1-2#ping" } }""");
+        _repo.Write("app/tiny.py", "def pong():\n    return 2\n").Commit("replace ping");
+        var mapping = Assert.Single(new Validator().Validate(new ValidationRequest(_repo.Root, ["map.json"])).Mappings);
+        var result = Assert.Single(mapping.References);
+        Assert.Equal(ReferenceStatus.Lost, result.Status);
+        Assert.Null(result.Target);
+        Assert.Contains(mapping.Diagnostics, d => d.Id == RuleIds.SymbolNotFound);
+    }
 }
