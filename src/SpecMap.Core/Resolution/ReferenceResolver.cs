@@ -197,13 +197,18 @@ internal sealed class ReferenceResolver
         var related = ImmutableArray.Create(Location(target));
         switch (match.Kind)
         {
+            // Same file or a renamed one: name each path once, so a long path does not make the line unreadable.
             case MatchKind.Same or MatchKind.Signature when match.Path == oldFile.Path:
                 var signature = match.Kind == MatchKind.Signature ? $" with a new parameter list {symbol.Signature}" : string.Empty;
                 return Relocated(target, HowFound.Symbol, match.Confidence, new Finding(isDoc ? RuleIds.HeadingMoved : RuleIds.SymbolShifted,
-                    $"{was} is now at {now}{signature}", related));
+                    $"'{entity.QualifiedName}' moved from lines {Range(entity.Start, entity.End)} to {Range(start, end)} of '{match.Path}'{signature} "
+                    + $"(since {_baseline!.Tree.Description})", related));
             case MatchKind.Same or MatchKind.Signature:
+                var lines = start == entity.Start && end == entity.End
+                    ? $"still at lines {Range(start, end)}"
+                    : $"now at lines {Range(start, end)} (was {Range(entity.Start, entity.End)} in {_baseline!.Tree.Description})";
                 return Relocated(target, HowFound.Rename, match.Confidence, new Finding(RuleIds.FileRenamed,
-                    $"'{oldFile.Path}' was renamed to '{match.Path}'; {was} is now at {now}", related));
+                    $"'{oldFile.Path}' was renamed to '{match.Path}'; '{entity.QualifiedName}' is {lines}", related));
             case MatchKind.Moved:
                 return Relocated(target, HowFound.Move, match.Confidence, new Finding(RuleIds.SymbolMoved,
                     $"{was} moved to {now}", related));
