@@ -25,7 +25,7 @@ internal static class SpecMonitor
     public static (IEnumerable<Diagnostic> Diagnostics, SpecCoverage? Coverage) Check(
         MappingDocument document, IReadOnlyList<ReferenceResult> references, SpecContext context)
     {
-        var diagnostics = new List<Diagnostic>(SuppressionLists.Check(document));
+        var diagnostics = new List<Diagnostic>();
         var current = new SectionReader(context.Tree, context.Outliners);
         var baseline = context.Baseline is null ? null : new SectionReader(context.Baseline, context.Outliners);
 

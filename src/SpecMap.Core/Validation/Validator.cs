@@ -55,6 +55,7 @@ internal sealed class Validator
         paths = new PathResolver(session.Target, docsRoot);
 
         var diagnostics = new List<Diagnostic>(document.ShapeDiagnostics);
+        diagnostics.AddRange(SuppressionLists.Check(document));
         var (baseline, verifiedAt, baselineFinding) = Baseline.Find(session.Repository, document.VerifiedAt, mappingRepoPath);
         if (baselineFinding is not null)
         {
