@@ -56,6 +56,31 @@ public sealed class PythonModelReaderTests : IDisposable
     }
 
     [Fact]
+    public void Fields_after_strings_that_fool_a_line_scanner_are_still_read()
+    {
+        // Python 3.12 f-strings (PEP 701: own quotes reused, triple-quoted strings and line breaks inside a replacement
+        // field), a triple-quoted default and a comment with a quote: a scanner that misreads one loses the fields after it.
+        _repository.Write("app/events.py", """
+            from pydantic import BaseModel
+
+
+            class Event(BaseModel):
+                label: str = f"{"nested"} quotes"  # it's fine
+                title: str = f"{'''a
+                b'''} {len('''
+                ''')}"
+                help: str = '''first line
+                second "line"'''
+                delta: dict[str,
+                            list[int]]
+                sequence_number: int
+            """);
+        var model = Read("app/events.py", "Event");
+        Assert.Equal(["label", "title", "help", "delta", "sequence_number"], model.Fields.Select(f => f.Name));
+        Assert.Equal("dict[str, list[int]]", Field(model, "delta").TypeText);
+    }
+
+    [Fact]
     public void Pydantic_v1_config_class_and_required_field_with_alias()
     {
         _repository.Write("m.py", """

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Text;
+using SpecMap.Core.Outline.Python;
 
 namespace SpecMap.Core.Contracts.Python;
 
@@ -8,8 +9,8 @@ namespace SpecMap.Core.Contracts.Python;
 internal sealed record PythonLine(int Indent, string Text, int StartLine, int EndLine);
 
 /// <summary>
-/// Splits Python source into logical lines the way the tokenizer does (brackets and backslashes continue a line,
-/// strings may span lines), enough to find class bodies and field statements without a full parser.
+/// Splits Python source into logical lines with the outliner's tokenizer (so every string form, f-strings with nested
+/// quotes included, continues a line exactly as CPython does), enough to find class bodies and field statements.
 /// </summary>
 internal static class PythonLines
 {
@@ -17,114 +18,58 @@ internal static class PythonLines
     {
         var lines = ImmutableArray.CreateBuilder<PythonLine>();
         var text = new StringBuilder();
-        var line = 1;
-        var start = 1;
-        var depth = 0;
-        var indent = 0;
-        var atLineStart = true;
-        var i = 0;
-        while (i < source.Length)
+        PythonToken? first = null;
+        var previousEnd = -1;
+        var endLine = 0;
+        foreach (var token in PythonTokenizer.Tokenize(source))
         {
-            var c = source[i];
-            if (atLineStart)
+            if (token.IsSignificant)
             {
-                indent = 0;
-                while (i < source.Length && source[i] is ' ' or '\t' or '\f')
+                // Whatever stood between two tokens (blanks, a comment, a line break inside brackets) reads as one blank.
+                if (first is null)
                 {
-                    indent = source[i] == '\t' ? (indent / 8 + 1) * 8 : indent + 1;
-                    i++;
+                    first = token;
                 }
-                atLineStart = false;
-                start = line;
-                continue;
-            }
-            switch (c)
-            {
-                case '#':
-                    while (i < source.Length && source[i] != '\n' && source[i] != '\r')
-                    {
-                        i++;
-                    }
-                    continue;
-                case '\\' when i + 1 < source.Length && source[i + 1] is '\n' or '\r':
-                    i += source[i + 1] == '\r' && i + 2 < source.Length && source[i + 2] == '\n' ? 3 : 2;
-                    line++;
+                else if (token.Offset > previousEnd)
+                {
                     text.Append(' ');
-                    continue;
-                case '\n' or '\r':
-                    i += c == '\r' && i + 1 < source.Length && source[i + 1] == '\n' ? 2 : 1;
-                    if (depth > 0)
-                    {
-                        line++;
-                        text.Append(' ');
-                        continue;
-                    }
-                    Emit(lines, text, indent, start, line);
-                    line++;
-                    atLineStart = true;
-                    continue;
-                case '(' or '[' or '{':
-                    depth++;
-                    break;
-                case ')' or ']' or '}':
-                    depth = Math.Max(0, depth - 1);
-                    break;
-                case '"' or '\'':
-                    i = ReadString(source, i, text, ref line);
-                    continue;
+                }
+                text.Append(source, token.Offset, token.Length);
+                previousEnd = token.Offset + token.Length;
+                endLine = token.EndLine;
             }
-            text.Append(c);
-            i++;
+            else if (token.Kind is PythonTokenKind.Newline or PythonTokenKind.EndMarker && first is { } start)
+            {
+                lines.Add(new PythonLine(Column(source, start.Offset), text.ToString(), start.Line, endLine));
+                text.Clear();
+                first = null;
+            }
         }
-        Emit(lines, text, indent, start, line);
+        if (first is { } last)
+        {
+            lines.Add(new PythonLine(Column(source, last.Offset), text.ToString(), last.Line, endLine));
+        }
         return lines.ToImmutable();
     }
 
-    /// <summary>Copies a string literal (any quote style) into <paramref name="text"/>; returns the index after it.</summary>
-    private static int ReadString(string source, int i, StringBuilder text, ref int line)
+    /// <summary>The column of an offset on its physical line, tabs advancing to the next multiple of 8.</summary>
+    private static int Column(string source, int offset)
     {
-        var quote = source[i];
-        var triple = i + 2 < source.Length && source[i + 1] == quote && source[i + 2] == quote;
-        var width = triple ? 3 : 1;
-        text.Append(source, i, width);
-        i += width;
-        while (i < source.Length)
+        var lineStart = offset;
+        while (lineStart > 0 && source[lineStart - 1] is not ('\n' or '\r'))
         {
-            var c = source[i];
-            if (c == '\\' && i + 1 < source.Length)
-            {
-                text.Append(c).Append(source[i + 1]);
-                line += source[i + 1] == '\n' ? 1 : 0;
-                i += 2;
-                continue;
-            }
-            if (c == quote && (!triple || (i + 2 < source.Length && source[i + 1] == quote && source[i + 2] == quote)))
-            {
-                text.Append(source, i, width);
-                return i + width;
-            }
-            if (c == '\n')
-            {
-                if (!triple)
-                {
-                    // An unterminated single-quoted string ends at the line's end (a syntax error; keep going).
-                    return i;
-                }
-                line++;
-            }
-            text.Append(c);
-            i++;
+            lineStart--;
         }
-        return i;
-    }
-
-    private static void Emit(ImmutableArray<PythonLine>.Builder lines, StringBuilder text, int indent, int start, int end)
-    {
-        var value = text.ToString().Trim();
-        text.Clear();
-        if (value.Length > 0)
+        var column = 0;
+        for (var i = lineStart; i < offset; i++)
         {
-            lines.Add(new PythonLine(indent, value, start, end));
+            column = source[i] switch
+            {
+                '\t' => (column / 8 + 1) * 8,
+                '\uFEFF' => column,
+                _ => column + 1,
+            };
         }
+        return column;
     }
 }
