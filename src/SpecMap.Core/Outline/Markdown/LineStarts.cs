@@ -1,45 +1,36 @@
+using SpecMap.Core.Mapping;
+
 namespace SpecMap.Core.Outline.Markdown;
 
-/// <summary>Character offsets where each line begins (`\n`, `\r\n` and a lone `\r` end a line, as in CommonMark).</summary>
+/// <summary>The lines of a Markdown text (`\n`, `\r\n` and a lone `\r` end a line, as in CommonMark), over the shared <see cref="LineTable"/>.</summary>
 internal sealed class LineStarts
 {
-    private readonly int[] _starts;
+    private readonly LineTable _table;
 
-    private LineStarts(int[] starts) => _starts = starts;
+    private LineStarts(LineTable table, int count)
+    {
+        _table = table;
+        Count = count;
+    }
 
     /// <summary>Number of lines; a final line break does not start another line.</summary>
-    public int Count { get; private init; }
+    public int Count { get; }
 
     public static LineStarts Of(string text)
     {
-        var starts = new List<int> { 0 };
-        for (var i = 0; i < text.Length; i++)
-        {
-            if (text[i] == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
-            {
-                i++;
-            }
-            if (text[i] is '\n' or '\r')
-            {
-                starts.Add(i + 1);
-            }
-        }
-        var count = starts[^1] == text.Length ? starts.Count - 1 : starts.Count;
-        return new LineStarts([.. starts]) { Count = count };
+        var table = new LineTable(text);
+        var count = table.StartOf(table.StartCount) == text.Length ? table.StartCount - 1 : table.StartCount;
+        return new LineStarts(table, count);
     }
 
     /// <summary>The 1-based line holding the character at <paramref name="offset"/>.</summary>
-    public int LineOf(int offset)
-    {
-        var index = Array.BinarySearch(_starts, offset);
-        return (index >= 0 ? index : ~index - 1) + 1;
-    }
+    public int LineOf(int offset) => _table.Position(offset).Line;
 
     /// <summary>The text of 1-based <paramref name="line"/> without its line break.</summary>
     public ReadOnlySpan<char> Line(string text, int line)
     {
-        var start = _starts[line - 1];
-        var end = line < _starts.Length ? _starts[line] : text.Length;
+        var start = _table.StartOf(line);
+        var end = line < _table.StartCount ? _table.StartOf(line + 1) : text.Length;
         while (end > start && text[end - 1] is '\n' or '\r')
         {
             end--;
