@@ -37,7 +37,7 @@ public sealed class FixRelocationTests
         Assert.Equal(1, before.ExitCode);
 
         var diff = CliRunner.Run(repo.Root, "validate", "--diff");
-        Assert.Equal(0, Fixes.GitProcess.Run(repo.Root, diff.Stdout, "apply", "--check", "-").ExitCode);
+        Assert.Equal(0, GitProcess.Run(repo.Root, diff.Stdout, "apply", "--check", "-").ExitCode);
         Assert.Equal(mapping, repo.Read("SPEC_TO_CODE_MAPPING.json"));
 
         var fix = CliRunner.Run(repo.Root, "validate", "--fix");
@@ -50,7 +50,7 @@ public sealed class FixRelocationTests
         Assert.Equal(expected, repo.Read("SPEC_TO_CODE_MAPPING.json"));
         // What --diff printed is what --fix wrote.
         repo.Write("SPEC_TO_CODE_MAPPING.json", mapping);
-        Assert.Equal(0, Fixes.GitProcess.Run(repo.Root, diff.Stdout, "apply", "-").ExitCode);
+        Assert.Equal(0, GitProcess.Run(repo.Root, diff.Stdout, "apply", "-").ExitCode);
         Assert.Equal(expected, repo.Read("SPEC_TO_CODE_MAPPING.json"));
 
         var again = CliRunner.Run(repo.Root, "validate", "--fix");
@@ -75,7 +75,7 @@ public sealed class FixRelocationTests
         Assert.True(fix.ExitCode == 0, fix.Stdout + fix.Stderr);
         var expected = $"{{\n  \"verified_at\": \"{head}\",\n  \"a\": \"src/items.py:8-9#get_item\"\n}}\n";
         Assert.Equal(expected, repo.Read("SPEC_TO_CODE_MAPPING.json"));
-        Assert.Equal(expected, Fixes.GitProcess.Run(repo.Root, null, "show", ":SPEC_TO_CODE_MAPPING.json").Stdout);
+        Assert.Equal(expected, GitProcess.Run(repo.Root, null, "show", ":SPEC_TO_CODE_MAPPING.json").Stdout);
         Assert.Equal(0, CliRunner.Run(repo.Root, "validate", "--staged").ExitCode);
         // The work tree is three lines further: a work-tree run still sees the difference.
         Assert.Equal(1, CliRunner.Run(repo.Root, "validate").ExitCode);

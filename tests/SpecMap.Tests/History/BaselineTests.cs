@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using LibGit2Sharp;
 using SpecMap.Core.Diagnostics;
@@ -19,16 +18,9 @@ public sealed class BaselineTests : IDisposable
     public void Dispose()
     {
         _repo.Dispose();
-        foreach (var folder in _folders.Where(Directory.Exists))
+        foreach (var folder in _folders)
         {
-            try
-            {
-                Directory.Delete(folder, recursive: true);
-            }
-            catch (IOException)
-            {
-                // A temp folder left behind is harmless.
-            }
+            Support.TempFolder.Delete(folder);
         }
     }
 
@@ -114,14 +106,7 @@ public sealed class BaselineTests : IDisposable
 
     private static void Git(params string[] args)
     {
-        var start = new ProcessStartInfo("git") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-        using var process = Process.Start(start)!;
-        var stderr = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        Assert.True(process.ExitCode == 0, $"git {string.Join(' ', args)}: {stderr}");
+        var git = GitProcess.Run(Path.GetTempPath(), null, args);
+        Assert.True(git.ExitCode == 0, $"git {string.Join(' ', args)}: {git.Stderr}");
     }
 }

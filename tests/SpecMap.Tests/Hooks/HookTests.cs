@@ -1,4 +1,4 @@
-using SpecMap.Tests.Fixes;
+using SpecMap.Tests.Support;
 
 namespace SpecMap.Tests.Hooks;
 

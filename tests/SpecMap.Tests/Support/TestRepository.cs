@@ -70,17 +70,6 @@ internal sealed class TestRepository : IDisposable
     public void Dispose()
     {
         Repository.Dispose();
-        try
-        {
-            foreach (var file in Directory.EnumerateFiles(Root, "*", SearchOption.AllDirectories))
-            {
-                File.SetAttributes(file, FileAttributes.Normal);
-            }
-            Directory.Delete(Root, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A temp folder left behind is harmless; a failing dispose would hide the test's real result.
-        }
+        TempFolder.Delete(Root);
     }
 }

@@ -1,15 +1,14 @@
-using System.Diagnostics;
 using System.Text.Json;
 using LibGit2Sharp;
+using SpecMap.Tests.Support;
 
 namespace SpecMap.Tests.Outline.CSharp;
 
 /// <summary>Where the relocation benchmark lives; tests that need it skip with a reason when it or git is missing.</summary>
 internal static class HumanizerBench
 {
-    /// <summary>The benchmark folder: `SPECMAP_BENCH_DIR`, else the shared checkout's.</summary>
-    public static string Directory { get; } =
-        Environment.GetEnvironmentVariable("SPECMAP_BENCH_DIR") is { Length: > 0 } dir ? dir : "/work/shared/bench/reloc";
+    /// <summary>The benchmark folder (see <see cref="BenchBundles.Directory"/>).</summary>
+    public static string Directory { get; } = BenchBundles.Directory ?? "shared/bench/reloc";
 
     public static string Bundle => Path.Combine(Directory, "humanizer.bundle");
 
@@ -24,16 +23,7 @@ internal static class HumanizerBench
         {
             return $"relocation benchmark not found in {Directory} (set SPECMAP_BENCH_DIR)";
         }
-        try
-        {
-            using var git = Process.Start(new ProcessStartInfo("git", "--version") { RedirectStandardOutput = true, UseShellExecute = false });
-            git!.WaitForExit();
-            return git.ExitCode == 0 ? null : "git does not run";
-        }
-        catch (System.ComponentModel.Win32Exception)
-        {
-            return "git is not on PATH";
-        }
+        return GitProcess.IsInstalled("git") ? null : "git is not on PATH";
     }
 }
 
@@ -52,13 +42,8 @@ internal sealed class HumanizerBenchFactAttribute : FactAttribute
 /// <summary>One bare clone of the Humanizer bundle per test class, and the C# cases of the benchmark.</summary>
 public sealed class HumanizerBenchFixture : IDisposable
 {
-    private readonly string _root;
+    private string? _root;
     private Repository? _repository;
-
-    public HumanizerBenchFixture()
-    {
-        _root = Path.Combine(Path.GetTempPath(), "specmap-tests", "humanizer-" + Guid.NewGuid().ToString("N")[..12]);
-    }
 
     internal Repository Repository => _repository ??= Clone();
 
@@ -66,16 +51,7 @@ public sealed class HumanizerBenchFixture : IDisposable
 
     private Repository Clone()
     {
-        System.IO.Directory.CreateDirectory(Path.GetDirectoryName(_root)!);
-        var start = new ProcessStartInfo("git") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
-        foreach (var arg in new[] { "clone", "--quiet", "--bare", HumanizerBench.Bundle, _root })
-        {
-            start.ArgumentList.Add(arg);
-        }
-        using var git = Process.Start(start)!;
-        var error = git.StandardError.ReadToEnd();
-        git.WaitForExit();
-        Assert.True(git.ExitCode == 0, "git clone of the bundle failed: " + error);
+        _root = BenchBundles.CloneBare("humanizer.bundle");
         return new Repository(_root);
     }
 
@@ -100,13 +76,9 @@ public sealed class HumanizerBenchFixture : IDisposable
     public void Dispose()
     {
         _repository?.Dispose();
-        if (System.IO.Directory.Exists(_root))
+        if (_root is not null)
         {
-            foreach (var file in System.IO.Directory.EnumerateFiles(_root, "*", SearchOption.AllDirectories))
-            {
-                File.SetAttributes(file, FileAttributes.Normal);
-            }
-            System.IO.Directory.Delete(_root, recursive: true);
+            TempFolder.Delete(_root);
         }
     }
 }

@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using LibGit2Sharp;
+using SpecMap.Tests.Support;
 
 namespace SpecMap.Tests.Outline.Python;
 
@@ -14,8 +14,8 @@ public sealed class FlaskBundle : IDisposable
 
     public FlaskBundle() => _repository = new Lazy<Repository>(Clone);
 
-    /// <summary>The folder holding flask.bundle and cases.jsonl: SPECMAP_BENCH_DIR, else `shared/bench/reloc` above the tests.</summary>
-    public static string? BenchDirectory { get; } = FindBenchDirectory();
+    /// <summary>The folder holding flask.bundle and cases.jsonl, or null when it is not here.</summary>
+    public static string? BenchDirectory { get; } = BenchBundles.Has("flask.bundle") ? BenchBundles.Directory : null;
 
     internal Repository Repository => _repository.Value;
 
@@ -38,54 +38,13 @@ public sealed class FlaskBundle : IDisposable
         }
         if (_root is not null)
         {
-            try
-            {
-                foreach (var file in Directory.EnumerateFiles(_root, "*", SearchOption.AllDirectories))
-                {
-                    File.SetAttributes(file, FileAttributes.Normal);
-                }
-                Directory.Delete(_root, recursive: true);
-            }
-            catch (IOException)
-            {
-                // A temp folder left behind is harmless.
-            }
+            TempFolder.Delete(_root);
         }
     }
 
     private Repository Clone()
     {
-        _root = Path.Combine(Path.GetTempPath(), "specmap-tests", "flask-" + Guid.NewGuid().ToString("N")[..12]);
-        var start = new ProcessStartInfo("git") { UseShellExecute = false, RedirectStandardError = true, RedirectStandardOutput = true };
-        foreach (var argument in new[] { "clone", "--bare", "--quiet", Path.Combine(BenchDirectory!, "flask.bundle"), _root })
-        {
-            start.ArgumentList.Add(argument);
-        }
-        using var process = Process.Start(start)!;
-        var errors = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"git clone of flask.bundle failed: {errors}");
-        }
+        _root = BenchBundles.CloneBare("flask.bundle");
         return new Repository(_root);
-    }
-
-    private static string? FindBenchDirectory()
-    {
-        var configured = Environment.GetEnvironmentVariable("SPECMAP_BENCH_DIR");
-        if (!string.IsNullOrEmpty(configured))
-        {
-            return File.Exists(Path.Combine(configured, "flask.bundle")) ? configured : null;
-        }
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            var candidate = Path.Combine(directory.FullName, "shared", "bench", "reloc");
-            if (File.Exists(Path.Combine(candidate, "flask.bundle")))
-            {
-                return candidate;
-            }
-        }
-        return null;
     }
 }

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace SpecMap.Tests.Fixes;
+namespace SpecMap.Tests.Support;
 
 /// <summary>Runs the real git program (what users apply patches and commit with).</summary>
 internal static class GitProcess
