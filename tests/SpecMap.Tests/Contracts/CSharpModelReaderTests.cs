@@ -19,12 +19,7 @@ public sealed class CSharpModelReaderTests : IDisposable
         return model;
     }
 
-    private static ModelField Field(ModelClass model, string wireName)
-    {
-        var field = model.Find(wireName);
-        Assert.True(field is not null, $"'{wireName}' not found in {model.Name}: {string.Join(", ", model.Fields.Select(f => f.WireName ?? f.Name))}");
-        return field;
-    }
+    private static ModelField Field(ModelClass model, string wireName) => ModelAssert.Field(model, wireName);
 
     [Fact]
     public void Class_properties_with_wire_names_required_and_nullable()

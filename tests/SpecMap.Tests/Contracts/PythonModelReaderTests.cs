@@ -19,12 +19,7 @@ public sealed class PythonModelReaderTests : IDisposable
         return model;
     }
 
-    private static ModelField Field(ModelClass model, string wireName)
-    {
-        var field = model.Find(wireName);
-        Assert.True(field is not null, $"'{wireName}' not found in {model.Name}: {string.Join(", ", model.Fields.Select(f => f.WireName ?? f.Name))}");
-        return field;
-    }
+    private static ModelField Field(ModelClass model, string wireName) => ModelAssert.Field(model, wireName);
 
     [Fact]
     public void Pydantic_v2_fields_aliases_defaults_and_literal_alias_generator()
