@@ -15,12 +15,19 @@ internal sealed class PathResolver
     private readonly Lazy<ILookup<string, string>> _byBasename;
 
     public PathResolver(ISourceTree tree, string? docsRoot)
+        : this(tree, docsRoot, new Lazy<ILookup<string, string>>(() => tree.Paths.ToLookup(p => p[(p.LastIndexOf('/') + 1)..], StringComparer.Ordinal)))
+    {
+    }
+
+    private PathResolver(ISourceTree tree, string? docsRoot, Lazy<ILookup<string, string>> byBasename)
     {
         _tree = tree;
         _docsRoot = string.IsNullOrWhiteSpace(docsRoot) ? null : docsRoot.Trim().Trim('/').Replace('\\', '/');
-        _byBasename = new Lazy<ILookup<string, string>>(() =>
-            _tree.Paths.ToLookup(p => p[(p.LastIndexOf('/') + 1)..], StringComparer.Ordinal));
+        _byBasename = byBasename;
     }
+
+    /// <summary>The same tree with another `docs_root`, sharing the basename index (built once per tree).</summary>
+    public PathResolver WithDocsRoot(string? docsRoot) => new(_tree, docsRoot, _byBasename);
 
     /// <summary>The repository path, or a finding (and null) when the path cannot be used.</summary>
     public (string? Path, Finding? Finding) Resolve(string written, ReferenceKind kind)

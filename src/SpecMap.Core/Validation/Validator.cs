@@ -48,11 +48,11 @@ internal sealed class Validator
     {
         var mappingRepoPath = session.RepositoryPathOf(fullPath);
         var paths = new PathResolver(session.Target, null);
-        var document = session.Staged && mappingRepoPath is not null && session.Target.Read(mappingRepoPath) is not null
-            ? MappingLoader.Parse(StagedBytes(session, mappingRepoPath), displayPath, fullPath, paths.NamesAFile)
+        var staged = session.Staged && mappingRepoPath is not null ? StagedBytes(session, mappingRepoPath) : null;
+        var document = staged is not null
+            ? MappingLoader.Parse(staged, displayPath, fullPath, paths.NamesAFile)
             : MappingLoader.Load(fullPath, displayPath, paths.NamesAFile);
-        var docsRoot = document.DocsRoot ?? config.DocsRoot;
-        paths = new PathResolver(session.Target, docsRoot);
+        paths = paths.WithDocsRoot(document.DocsRoot ?? config.DocsRoot);
 
         var diagnostics = new List<Diagnostic>(document.ShapeDiagnostics);
         diagnostics.AddRange(SuppressionLists.Check(document));
@@ -108,11 +108,11 @@ internal sealed class Validator
     private static Diagnostic ToDiagnostic(MappingDocument document, Finding finding, MappingLocation location, string pointer, MappingFix? fix) =>
         new(finding.RuleId, RuleCatalog.Get(finding.RuleId).DefaultSeverity, finding.Message, location, pointer, fix, finding.Related);
 
-    private static byte[] StagedBytes(RepositorySession session, string repoPath)
-    {
-        var entry = session.Repository!.Index[repoPath];
-        return GitTreeSource.ReadAll(session.Repository.Lookup<Blob>(entry.Id));
-    }
+    /// <summary>The mapping's staged bytes, or null when the index does not hold it (then the file on disk is read).</summary>
+    private static byte[]? StagedBytes(RepositorySession session, string repoPath) =>
+        session.Repository!.Index[repoPath] is { } entry && session.Repository.Lookup<Blob>(entry.Id) is { } blob
+            ? GitTreeSource.ReadAll(blob)
+            : null;
 
     private static string DisplayPath(string workingDirectory, string fullPath)
     {
