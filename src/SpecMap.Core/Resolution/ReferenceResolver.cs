@@ -3,6 +3,7 @@ using System.Globalization;
 using SpecMap.Core.Diagnostics;
 using SpecMap.Core.History;
 using SpecMap.Core.Outline;
+using SpecMap.Core.Outline.Markdown;
 using SpecMap.Core.References;
 using SpecMap.Core.Sources;
 using SpecMap.Core.Validation;
@@ -115,7 +116,7 @@ internal sealed class ReferenceResolver
 
     private ResolutionOutcome CheckAnchor(MappingReference reference, SourceFile file, string anchor)
     {
-        var heading = _target.Outline(file)?.Symbols.FirstOrDefault(s => s.Kind == SymbolKinds.Heading && s.QualifiedName == anchor);
+        var heading = _target.Outline(file) is { } outline ? MarkdownSections.Find(outline, anchor) : null;
         if (heading is null)
         {
             return ResolutionOutcome.Lost(new Finding(RuleIds.HeadingNotFound, $"no heading with anchor '#{anchor}' in '{file.Path}'"));
@@ -139,7 +140,7 @@ internal sealed class ReferenceResolver
         OutlineSymbol? entity = null;
         if (reference.Kind == ReferenceKind.Doc && reference.Anchor is { } anchor)
         {
-            entity = oldOutline?.Symbols.FirstOrDefault(s => s.Kind == SymbolKinds.Heading && s.QualifiedName == anchor);
+            entity = oldOutline is null ? null : MarkdownSections.Find(oldOutline, anchor);
         }
         else if (query is not null)
         {

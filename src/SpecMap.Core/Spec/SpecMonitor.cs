@@ -3,6 +3,7 @@ using SpecMap.Core.Config;
 using SpecMap.Core.Diagnostics;
 using SpecMap.Core.Mapping;
 using SpecMap.Core.Outline;
+using SpecMap.Core.Outline.Markdown;
 using SpecMap.Core.References;
 using SpecMap.Core.Sources;
 using SpecMap.Core.Validation;
@@ -229,7 +230,7 @@ internal static class SpecMonitor
                 return null;
             }
             var heading = place.Anchor is { Length: > 0 } anchor
-                ? SpecSections.ByAnchor(loaded.Outline, anchor)
+                ? MarkdownSections.Find(loaded.Outline, anchor)
                 : place.Start is { } start ? SpecSections.ByLines(loaded.Outline, start, place.End ?? start) : null;
             return heading is null ? null : (heading, SpecSections.NormalisedText(loaded.File.Text, heading));
         }

@@ -38,11 +38,6 @@ internal static partial class SpecSections
     public static bool SameHash(string recorded, string computed) =>
         string.Equals(recorded.Trim(), computed, StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>The heading an `#anchor` names (GitHub slug, exact first, then ignoring case), or null.</summary>
-    public static OutlineSymbol? ByAnchor(SourceOutline outline, string anchor) =>
-        outline.Symbols.FirstOrDefault(s => s.Kind == SymbolKinds.Heading && string.Equals(s.QualifiedName, anchor, StringComparison.Ordinal))
-        ?? outline.Symbols.FirstOrDefault(s => s.Kind == SymbolKinds.Heading && string.Equals(s.QualifiedName, anchor, StringComparison.OrdinalIgnoreCase));
-
     /// <summary>The heading on line <paramref name="start"/>, else the innermost section holding the lines, or null.</summary>
     public static OutlineSymbol? ByLines(SourceOutline outline, int start, int end) =>
         outline.Symbols.FirstOrDefault(s => s.Kind == SymbolKinds.Heading && s.Start == start)
