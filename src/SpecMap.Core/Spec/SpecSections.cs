@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
 using SpecMap.Core.Outline;
-using SpecMap.Core.Sources;
+using SpecMap.Core.Outline.Markdown;
 
 namespace SpecMap.Core.Spec;
 
@@ -15,21 +15,10 @@ internal static partial class SpecSections
     public const string HashPrefix = "sha256:";
 
     /// <summary>The lines <see cref="OutlineSymbol.Start"/>..<see cref="OutlineSymbol.End"/> of a heading's section, normalised.</summary>
-    public static string NormalisedText(string fileText, OutlineSymbol heading)
-    {
-        var lines = TextLines.Split(fileText);
-        var last = Math.Min(heading.End, lines.Length);
-        var kept = new List<string>();
-        for (var line = Math.Max(heading.Start, 1); line <= last; line++)
-        {
-            var normal = Whitespace().Replace(lines[line - 1], " ").Trim();
-            if (normal.Length > 0)
-            {
-                kept.Add(normal);
-            }
-        }
-        return string.Join('\n', kept);
-    }
+    public static string NormalisedText(string fileText, OutlineSymbol heading) =>
+        string.Join('\n', MarkdownSections.Text(fileText, heading).Split('\n')
+            .Select(line => Whitespace().Replace(line, " ").Trim())
+            .Where(line => line.Length > 0));
 
     /// <summary>`sha256:` and 64 lower-case hex digits of the normalised texts, joined with `\n`.</summary>
     public static string Hash(IEnumerable<string> normalisedTexts) =>
