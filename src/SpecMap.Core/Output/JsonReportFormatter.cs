@@ -1,5 +1,3 @@
-using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using SpecMap.Core.Diagnostics;
 using SpecMap.Core.References;
@@ -10,14 +8,11 @@ namespace SpecMap.Core.Output;
 /// <summary>The JSON report of contract §3, written with Utf8JsonWriter (no reflection, so a native build stays possible).</summary>
 internal sealed class JsonReportFormatter : IReportFormatter
 {
-    private static readonly JsonWriterOptions Options = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     public string Name => "json";
 
     public string Format(ValidationReport report)
     {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, Options))
+        return JsonText.Write(json =>
         {
             json.WriteStartObject();
             json.WriteStartObject("tool");
@@ -41,8 +36,7 @@ internal sealed class JsonReportFormatter : IReportFormatter
             }
             WriteSummary(json, report);
             json.WriteEndObject();
-        }
-        return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
+        });
     }
 
     private static void WriteMapping(Utf8JsonWriter json, MappingReport mapping)

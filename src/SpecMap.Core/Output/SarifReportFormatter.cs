@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using SpecMap.Core.Diagnostics;
 using SpecMap.Core.Validation;
@@ -19,14 +18,11 @@ internal sealed class SarifReportFormatter : IReportFormatter
     /// <summary>A larger value (a whole section) is underlined but not copied into the log.</summary>
     private const int MaxSnippet = 400;
 
-    private static readonly JsonWriterOptions Options = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     public string Name => "sarif";
 
     public string Format(ValidationReport report)
     {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, Options))
+        return JsonText.Write(json =>
         {
             json.WriteStartObject();
             json.WriteString("$schema", SchemaUri);
@@ -53,8 +49,7 @@ internal sealed class SarifReportFormatter : IReportFormatter
             json.WriteEndObject();
             json.WriteEndArray();
             json.WriteEndObject();
-        }
-        return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
+        });
     }
 
     private static void WriteTool(Utf8JsonWriter json)
