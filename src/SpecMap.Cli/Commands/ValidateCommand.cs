@@ -3,6 +3,7 @@ using SpecMap.Core.Diagnostics;
 using SpecMap.Core.Fixes;
 using SpecMap.Core.Mapping;
 using SpecMap.Core.Output;
+using SpecMap.Core.Results;
 using SpecMap.Core.Validation;
 
 namespace SpecMap.Cli.Commands;

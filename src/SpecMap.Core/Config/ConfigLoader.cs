@@ -1,9 +1,10 @@
 using System.Collections.Immutable;
 using System.Text;
 using SpecMap.Core.Diagnostics;
+using SpecMap.Core.Json;
 using SpecMap.Core.Mapping;
 using SpecMap.Core.References;
-using SpecMap.Core.Validation;
+using SpecMap.Core.Results;
 
 namespace SpecMap.Core.Config;
 

@@ -1,4 +1,5 @@
 using SpecMap.Core.Diagnostics;
+using SpecMap.Core.Json;
 using SpecMap.Core.Mapping;
 using SpecMap.Core.References;
 

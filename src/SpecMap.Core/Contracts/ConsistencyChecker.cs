@@ -1,8 +1,9 @@
 using System.Globalization;
 using SpecMap.Core.Diagnostics;
+using SpecMap.Core.Json;
 using SpecMap.Core.Mapping;
 using SpecMap.Core.References;
-using SpecMap.Core.Validation;
+using SpecMap.Core.Results;
 
 namespace SpecMap.Core.Contracts;
 

@@ -1,6 +1,7 @@
 using SpecMap.Core.Contracts.CSharp;
 using SpecMap.Core.Contracts.Python;
 using SpecMap.Core.Diagnostics;
+using SpecMap.Core.Json;
 using SpecMap.Core.Mapping;
 using SpecMap.Core.Outline;
 using SpecMap.Core.References;

@@ -2,9 +2,10 @@ using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Globalization;
 using SpecMap.Core.Diagnostics;
+using SpecMap.Core.Json;
 using SpecMap.Core.Mapping;
 using SpecMap.Core.References;
-using SpecMap.Core.Validation;
+using SpecMap.Core.Results;
 
 namespace SpecMap.Core.Fixes;
 

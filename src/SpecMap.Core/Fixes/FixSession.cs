@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using LibGit2Sharp;
+using SpecMap.Core.Results;
 using SpecMap.Core.Validation;
 
 namespace SpecMap.Core.Fixes;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using SpecMap.Core.Diagnostics;
+using SpecMap.Core.Json;
 using SpecMap.Core.Mapping;
 
 namespace SpecMap.Core.Fixes;

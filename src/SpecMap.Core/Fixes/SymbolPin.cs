@@ -1,9 +1,10 @@
 using SpecMap.Core.Diagnostics;
+using SpecMap.Core.Json;
 using SpecMap.Core.Mapping;
 using SpecMap.Core.Outline;
 using SpecMap.Core.References;
+using SpecMap.Core.Results;
 using SpecMap.Core.Sources;
-using SpecMap.Core.Validation;
 
 namespace SpecMap.Core.Fixes;
 

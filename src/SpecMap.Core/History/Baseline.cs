@@ -1,7 +1,7 @@
 using LibGit2Sharp;
 using SpecMap.Core.Diagnostics;
+using SpecMap.Core.Results;
 using SpecMap.Core.Sources;
-using SpecMap.Core.Validation;
 
 namespace SpecMap.Core.History;
 

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using SpecMap.Core.Diagnostics;
+using SpecMap.Core.Json;
 using SpecMap.Core.References;
 
 namespace SpecMap.Core.Mapping;

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using SpecMap.Core.Json;
 using SpecMap.Core.Mapping;
 
 namespace SpecMap.Core.Output;

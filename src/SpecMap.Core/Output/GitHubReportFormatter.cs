@@ -1,6 +1,6 @@
 using System.Text;
 using SpecMap.Core.Diagnostics;
-using SpecMap.Core.Validation;
+using SpecMap.Core.Results;
 
 namespace SpecMap.Core.Output;
 

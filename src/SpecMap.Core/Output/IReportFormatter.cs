@@ -1,4 +1,5 @@
-using SpecMap.Core.Validation;
+using SpecMap.Core.Results;
+
 
 namespace SpecMap.Core.Output;
 

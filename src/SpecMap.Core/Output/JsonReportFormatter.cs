@@ -1,7 +1,7 @@
 using System.Text.Json;
 using SpecMap.Core.Diagnostics;
 using SpecMap.Core.References;
-using SpecMap.Core.Validation;
+using SpecMap.Core.Results;
 
 namespace SpecMap.Core.Output;
 

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using Humanizer;
 using SpecMap.Core.Diagnostics;
-using SpecMap.Core.Validation;
+using SpecMap.Core.Results;
 
 namespace SpecMap.Core.Output;
 

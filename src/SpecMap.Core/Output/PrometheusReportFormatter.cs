@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using SpecMap.Core.Diagnostics;
-using SpecMap.Core.Validation;
+using SpecMap.Core.Results;
 
 namespace SpecMap.Core.Output;
 

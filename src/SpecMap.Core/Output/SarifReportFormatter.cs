@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using SpecMap.Core.Diagnostics;
-using SpecMap.Core.Validation;
+using SpecMap.Core.Results;
 
 namespace SpecMap.Core.Output;
 

@@ -1,5 +1,5 @@
 using SpecMap.Core.Diagnostics;
-using SpecMap.Core.Mapping;
+using SpecMap.Core.Json;
 
 namespace SpecMap.Core.References;
 

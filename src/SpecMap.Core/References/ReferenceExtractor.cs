@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using SpecMap.Core.Diagnostics;
-using SpecMap.Core.Mapping;
+using SpecMap.Core.Json;
 
 namespace SpecMap.Core.References;
 

@@ -5,8 +5,8 @@ using SpecMap.Core.History;
 using SpecMap.Core.Outline;
 using SpecMap.Core.Outline.Markdown;
 using SpecMap.Core.References;
+using SpecMap.Core.Results;
 using SpecMap.Core.Sources;
-using SpecMap.Core.Validation;
 
 namespace SpecMap.Core.Resolution;
 

@@ -1,12 +1,13 @@
 using System.Collections.Immutable;
 using SpecMap.Core.Config;
 using SpecMap.Core.Diagnostics;
+using SpecMap.Core.Json;
 using SpecMap.Core.Mapping;
 using SpecMap.Core.Outline;
 using SpecMap.Core.Outline.Markdown;
 using SpecMap.Core.References;
+using SpecMap.Core.Results;
 using SpecMap.Core.Sources;
-using SpecMap.Core.Validation;
 
 namespace SpecMap.Core.Spec;
 
@@ -126,7 +127,7 @@ internal static class SpecMonitor
         SectionReader current, SpecMapConfig config, string docsRoot, List<Diagnostic> diagnostics)
     {
         var root = docsRoot.Trim().Replace('\\', '/').Trim('/');
-        var glob = MappingDiscovery.GlobToRegex(config.DocGlob);
+        var glob = Glob.ToRegex(config.DocGlob);
         var matchName = !config.DocGlob.Contains('/', StringComparison.Ordinal);
         // Lines some item points at, per file: a section is covered when one of them lies inside it.
         var pointed = located.Select(s => (File: s.Result.ResolvedPath!, Line: s.Heading.Start))

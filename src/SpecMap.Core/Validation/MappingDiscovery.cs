@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using SpecMap.Core.Config;
 
 namespace SpecMap.Core.Validation;
 
@@ -10,7 +11,7 @@ internal static class MappingDiscovery
     /// <returns>Repository-relative paths, sorted.</returns>
     public static IReadOnlyList<string> Find(string root, IEnumerable<string> globs)
     {
-        var patterns = globs.Select(GlobToRegex).ToList();
+        var patterns = globs.Select(Glob.ToRegex).ToList();
         var found = new List<string>();
         var pending = new Stack<string>();
         pending.Push(root);
@@ -38,14 +39,4 @@ internal static class MappingDiscovery
         return found;
     }
 
-    /// <summary>`**/` matches any folders (or none), `*` anything but '/', `?` one char.</summary>
-    public static Regex GlobToRegex(string glob)
-    {
-        var pattern = Regex.Escape(glob.Replace('\\', '/').TrimStart('/'))
-            .Replace(@"\*\*/", "(?:.*/)?", StringComparison.Ordinal)
-            .Replace(@"\*\*", ".*", StringComparison.Ordinal)
-            .Replace(@"\*", "[^/]*", StringComparison.Ordinal)
-            .Replace(@"\?", "[^/]", StringComparison.Ordinal);
-        return new Regex($"^{pattern}$", RegexOptions.CultureInvariant);
-    }
 }

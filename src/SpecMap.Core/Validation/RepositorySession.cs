@@ -1,4 +1,5 @@
 using LibGit2Sharp;
+using SpecMap.Core.Results;
 using SpecMap.Core.Sources;
 
 namespace SpecMap.Core.Validation;

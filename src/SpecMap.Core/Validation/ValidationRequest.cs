@@ -18,6 +18,3 @@ internal sealed record ValidationRequest(
     bool Staged = false,
     string? ConfigPath = null,
     string? IndexFile = null);
-
-/// <summary>The run cannot start (missing repository, unknown revision, bad config): exit 2 with one line.</summary>
-internal sealed class ValidationSetupException(string message) : Exception(message);

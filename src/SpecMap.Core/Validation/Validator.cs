@@ -5,10 +5,12 @@ using SpecMap.Core.Contracts;
 using SpecMap.Core.Diagnostics;
 using SpecMap.Core.Fixes;
 using SpecMap.Core.History;
+using SpecMap.Core.Json;
 using SpecMap.Core.Mapping;
 using SpecMap.Core.Outline;
 using SpecMap.Core.References;
 using SpecMap.Core.Resolution;
+using SpecMap.Core.Results;
 using SpecMap.Core.Sources;
 using SpecMap.Core.Spec;
 

@@ -1,5 +1,6 @@
 using SpecMap.Core.Config;
 using SpecMap.Core.Diagnostics;
+using SpecMap.Core.Results;
 using SpecMap.Core.Validation;
 using SpecMap.Tests.Support;
 

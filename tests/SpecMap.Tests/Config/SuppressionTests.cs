@@ -1,4 +1,5 @@
 using SpecMap.Core.Diagnostics;
+using SpecMap.Core.Results;
 using SpecMap.Core.Validation;
 using SpecMap.Tests.Support;
 

@@ -2,6 +2,7 @@ using System.Text;
 using SpecMap.Core.Contracts;
 using SpecMap.Core.Contracts.CSharp;
 using SpecMap.Core.Contracts.Python;
+using SpecMap.Core.Json;
 using SpecMap.Core.Mapping;
 using SpecMap.Core.Sources;
 using SpecMap.Tests.Support;

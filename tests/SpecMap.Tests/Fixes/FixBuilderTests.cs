@@ -1,7 +1,7 @@
 using SpecMap.Core.Diagnostics;
 using SpecMap.Core.References;
+using SpecMap.Core.Results;
 using SpecMap.Core.Sources;
-using SpecMap.Core.Validation;
 using SpecMap.Tests.Support;
 using static SpecMap.Tests.Fixes.FixHarness;
 

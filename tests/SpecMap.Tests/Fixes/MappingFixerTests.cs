@@ -4,7 +4,7 @@ using SpecMap.Core.Diagnostics;
 using SpecMap.Core.Fixes;
 using SpecMap.Core.Mapping;
 using SpecMap.Core.References;
-using SpecMap.Core.Validation;
+using SpecMap.Core.Results;
 using static SpecMap.Tests.Fixes.FixHarness;
 
 namespace SpecMap.Tests.Fixes;

@@ -1,5 +1,6 @@
 using System.Text;
 using SpecMap.Core.Fixes;
+using SpecMap.Core.Results;
 using SpecMap.Tests.Support;
 using static SpecMap.Tests.Fixes.FixHarness;
 
@@ -30,7 +31,7 @@ public sealed class UnifiedDiffTests
     {
         var plan = MappingFixer.Plan(Report(Parse(text), r => r.Path == "src/a.py"
             ? new Relocation(Core.Diagnostics.RuleIds.FileRenamed, "src/a.py",
-                new Core.Validation.ResolvedTarget("pkg/a.py", r.Start!.Value + 2, r.End!.Value + 2, r.Symbol))
+                new Core.Results.ResolvedTarget("pkg/a.py", r.Start!.Value + 2, r.End!.Value + 2, r.Symbol))
             : null), Commit);
         Assert.True(plan.Changed);
         var patch = UnifiedDiff.Render("maps/SPEC_TO_CODE_MAPPING.json", plan.OldText, plan.Edits);

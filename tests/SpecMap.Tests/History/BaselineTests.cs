@@ -2,6 +2,7 @@ using System.Text.Json;
 using LibGit2Sharp;
 using SpecMap.Core.Diagnostics;
 using SpecMap.Core.History;
+using SpecMap.Core.Results;
 using SpecMap.Core.Validation;
 using SpecMap.Tests.Support;
 

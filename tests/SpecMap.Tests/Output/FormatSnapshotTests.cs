@@ -1,4 +1,5 @@
 using SpecMap.Core.Output;
+using SpecMap.Core.Results;
 
 namespace SpecMap.Tests.Output;
 
@@ -43,7 +44,7 @@ public sealed class FormatSnapshotTests
     [Fact]
     public void Every_format_renders_an_empty_report()
     {
-        var empty = new SpecMap.Core.Validation.ValidationReport([]);
+        var empty = new SpecMap.Core.Results.ValidationReport([]);
         Assert.All(ReportFormatters.All, f => Assert.False(string.IsNullOrEmpty(f.Format(empty)), f.Name));
     }
 }

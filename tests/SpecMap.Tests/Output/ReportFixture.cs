@@ -3,7 +3,7 @@ using System.Text;
 using SpecMap.Core.Diagnostics;
 using SpecMap.Core.Mapping;
 using SpecMap.Core.References;
-using SpecMap.Core.Validation;
+using SpecMap.Core.Results;
 
 namespace SpecMap.Tests.Output;
 

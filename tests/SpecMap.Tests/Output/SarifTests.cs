@@ -3,6 +3,7 @@ using System.Text.Json;
 using Json.Schema;
 using SpecMap.Core.Diagnostics;
 using SpecMap.Core.Output;
+using SpecMap.Core.Results;
 using SpecMap.Tests.Support;
 
 namespace SpecMap.Tests.Output;
@@ -23,7 +24,7 @@ public sealed class SarifTests
 
     [Fact]
     public void Empty_report_sarif_is_valid_against_the_official_schema() =>
-        AssertValid(new SarifReportFormatter().Format(new SpecMap.Core.Validation.ValidationReport([])));
+        AssertValid(new SarifReportFormatter().Format(new SpecMap.Core.Results.ValidationReport([])));
 
     [Fact]
     public void Schema_rejects_a_broken_log()

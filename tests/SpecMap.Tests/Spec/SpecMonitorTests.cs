@@ -6,6 +6,7 @@ using SpecMap.Core.Diagnostics;
 using SpecMap.Core.Mapping;
 using SpecMap.Core.Outline;
 using SpecMap.Core.References;
+using SpecMap.Core.Results;
 using SpecMap.Core.Sources;
 using SpecMap.Core.Spec;
 using SpecMap.Core.Validation;

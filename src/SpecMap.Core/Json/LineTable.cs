@@ -1,4 +1,4 @@
-namespace SpecMap.Core.Mapping;
+namespace SpecMap.Core.Json;
 
 /// <summary>Turns char offsets into 1-based line and column; the one place 0-based becomes 1-based.</summary>
 internal sealed class LineTable

@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 using SpecMap.Core.Diagnostics;
 using SpecMap.Core.Mapping;
 
-namespace SpecMap.Core.Validation;
+namespace SpecMap.Core.Results;
 
 /// <summary>Spec coverage (SMV0204): how many spec sections of `docs_root` some item references.</summary>
 internal sealed record SpecCoverage(int Sections, int Covered)

@@ -1,4 +1,4 @@
-namespace SpecMap.Core.References;
+namespace SpecMap.Core.Json;
 
 /// <summary>RFC 6901 pointers: `~` is written `~0` and `/` is written `~1`.</summary>
 internal static class JsonPointer

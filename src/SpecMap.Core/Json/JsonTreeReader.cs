@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 
-namespace SpecMap.Core.Mapping;
+namespace SpecMap.Core.Json;
 
 /// <summary>Invalid JSON, with the 1-based position System.Text.Json stopped at.</summary>
 internal sealed class JsonSyntaxException(string message, int line, int column) : Exception(message)

@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 using SpecMap.Core.Diagnostics;
 using SpecMap.Core.References;
 
-namespace SpecMap.Core.Validation;
+namespace SpecMap.Core.Results;
 
 /// <summary>Contract §3 `status`.</summary>
 internal enum ReferenceStatus

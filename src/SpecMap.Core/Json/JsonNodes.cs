@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace SpecMap.Core.Mapping;
+namespace SpecMap.Core.Json;
 
 /// <summary>A JSON value with its span in the mapping text (char offsets), so checks can point at it and fixes can replace it.</summary>
 internal abstract record JsonValueNode(int Start, int End)
