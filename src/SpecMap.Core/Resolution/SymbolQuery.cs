@@ -10,12 +10,16 @@ namespace SpecMap.Core.Resolution;
 /// </summary>
 internal sealed class SymbolQuery
 {
-    private SymbolQuery(string written, string[] parts, string? signature)
+    private SymbolQuery(string written, string[] parts, string[] containers, string? signature)
     {
         Written = written;
         Parts = parts;
+        _containers = containers;
         Signature = signature;
     }
+
+    /// <summary>The parts before the name as written, spaces removed and generic arguments kept (`IJsonModel&lt;Foo&gt;`).</summary>
+    private readonly string[] _containers;
 
     public string Written { get; }
 
@@ -41,13 +45,20 @@ internal sealed class SymbolQuery
         var operatorAt = name.IndexOf("operator", StringComparison.Ordinal);
         name = operatorAt >= 0 ? StripGenerics(name[..operatorAt]) + RemoveWhitespace(name[operatorAt..]) : StripGenerics(name);
         var parts = name.Trim('.').Split('.', StringSplitOptions.TrimEntries);
-        return parts.Length == 0 || parts[^1].Length == 0 ? null : new SymbolQuery(text, parts, signature);
+        if (parts.Length == 0 || parts[^1].Length == 0)
+        {
+            return null;
+        }
+        // The containers as written keep their generic arguments: `IJsonModel<Foo>.Write` names one explicit implementation.
+        var written = RemoveWhitespace(operatorAt >= 0 ? text[..operatorAt] + "operator" : open >= 0 ? text[..open] : text).Trim('.');
+        var containers = SplitQualified(written).Containers;
+        return new SymbolQuery(text, parts, containers.Length == parts.Length - 1 ? containers : [.. parts[..^1]], signature);
     }
 
     /// <summary>True when <paramref name="symbol"/>'s qualified name ends with this name at a dot (and the overload fits).</summary>
     public bool Matches(OutlineSymbol symbol, bool checkSignature = true)
     {
-        if (!EndsWithParts(symbol.QualifiedName, Parts))
+        if (!NameMatches(symbol.QualifiedName))
         {
             return false;
         }
@@ -61,12 +72,118 @@ internal sealed class SymbolQuery
     /// <summary>Every declaration the hint names; when a written parameter list fits none, the overloads by name alone.</summary>
     public List<OutlineSymbol> FindIn(SourceOutline outline)
     {
-        var exact = outline.Symbols.Where(s => Matches(s)).ToList();
+        var exact = PreferOwnMembers(outline, [.. outline.Symbols.Where(s => Matches(s))]);
         if (exact.Count > 0 || Signature is null)
         {
             return exact;
         }
-        return [.. outline.Symbols.Where(s => Matches(s, checkSignature: false))];
+        return PreferOwnMembers(outline, [.. outline.Symbols.Where(s => Matches(s, checkSignature: false))]);
+    }
+
+    /// <summary>
+    /// A name that fits both a type's own member and an explicit interface implementation (`Write` and
+    /// `IJsonModel&lt;T&gt;.Write`) means the member: an explicit implementation cannot be called by its bare name,
+    /// so a reference to it names its interface.
+    /// </summary>
+    private static List<OutlineSymbol> PreferOwnMembers(SourceOutline outline, List<OutlineSymbol> found)
+    {
+        if (found.Count < 2)
+        {
+            return found;
+        }
+        var declared = outline.Symbols.Select(s => StripGenerics(s.QualifiedName)).ToHashSet(StringComparer.Ordinal);
+        bool IsExplicitImplementation(OutlineSymbol symbol)
+        {
+            var containers = SplitQualified(RemoveWhitespace(symbol.QualifiedName)).Containers;
+            return containers.Length > 0 && containers[^1].Contains('<', StringComparison.Ordinal)
+                && !declared.Contains(StripGenerics(string.Join('.', containers)));
+        }
+        var own = found.Where(s => !IsExplicitImplementation(s)).ToList();
+        return own.Count > 0 && own.Count < found.Count ? own : found;
+    }
+
+    /// <summary>
+    /// True when the qualified name ends with this query's name at a dot. A container written with generic arguments
+    /// must match them (`IJsonModel&lt;Foo&gt;`); one written without matches any (`IJsonModel`).
+    /// </summary>
+    private bool NameMatches(string qualifiedName)
+    {
+        var (containers, final) = SplitQualified(RemoveWhitespace(qualifiedName));
+        var name = OperatorAt(final) == 0 ? final : StripGenerics(final);
+        if (name != RemoveWhitespace(Name) || containers.Length < _containers.Length)
+        {
+            return false;
+        }
+        for (var i = 1; i <= _containers.Length; i++)
+        {
+            var written = _containers[^i];
+            var declared = containers[^i];
+            if (written.Contains('<', StringComparison.Ordinal) ? declared != written : StripGenerics(declared) != written)
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /// <summary>
+    /// Splits a qualified name (spaces removed) into its containers and its final name at the dots outside generic
+    /// argument lists; an operator's name (`operator&lt;`, `implicitoperatorstring`) is the final part whole.
+    /// Empty segments (C# extension blocks: `N.Ext..Twice`) are kept.
+    /// </summary>
+    private static (string[] Containers, string Final) SplitQualified(string name)
+    {
+        var op = OperatorAt(name);
+        var head = op >= 0 ? (op == 0 ? string.Empty : name[..(op - 1)]) : name;
+        var parts = new List<string>();
+        var depth = 0;
+        var start = 0;
+        for (var i = 0; i < head.Length; i++)
+        {
+            depth += head[i] switch { '<' => 1, '>' => depth > 0 ? -1 : 0, _ => 0 };
+            if (head[i] == '.' && depth == 0)
+            {
+                parts.Add(head[start..i]);
+                start = i + 1;
+            }
+        }
+        if (op >= 0)
+        {
+            if (head.Length > 0)
+            {
+                parts.Add(head[start..]);
+            }
+            return ([.. parts], name[op..]);
+        }
+        return ([.. parts], head[start..]);
+    }
+
+    /// <summary>Where an operator or conversion name starts in a qualified name with spaces removed, or -1.</summary>
+    private static int OperatorAt(string name)
+    {
+        for (var at = name.IndexOf("operator", StringComparison.Ordinal); at >= 0; at = name.IndexOf("operator", at + 1, StringComparison.Ordinal))
+        {
+            // `implicit operator string` and `explicit operator checked int` are conversions; `operator checked +` too.
+            var segment = at;
+            foreach (var prefix in new[] { "implicit", "explicit" })
+            {
+                if (segment >= prefix.Length && string.CompareOrdinal(name, segment - prefix.Length, prefix, 0, prefix.Length) == 0)
+                {
+                    segment -= prefix.Length;
+                    break;
+                }
+            }
+            var next = at + "operator".Length;
+            var rest = name.AsSpan(next);
+            var conversion = segment < at;
+            var symbolic = rest.Length > 0 && !(char.IsLetterOrDigit(rest[0]) || rest[0] == '_');
+            var named = rest is "true" or "false" || rest.StartsWith("checked");
+            if ((segment == 0 || name[segment - 1] == '.') && (conversion || symbolic || named))
+            {
+                return segment;
+            }
+        }
+        return -1;
     }
 
     /// <summary>
@@ -113,14 +230,6 @@ internal sealed class SymbolQuery
         return string.Join(',', parts.Where(p => p.Length > 0));
     }
 
-    /// <summary>True when the dotted <paramref name="qualifiedName"/> ends with <paramref name="parts"/> at a dot
-    /// (spaces ignored, so `operator >=` and `operator>=` agree; empty segments of C# extension blocks kept).</summary>
-    public static bool EndsWithParts(string qualifiedName, string[] parts)
-    {
-        var name = RemoveWhitespace(qualifiedName);
-        var suffix = string.Join('.', parts);
-        return name == suffix || (name.Length > suffix.Length && name.EndsWith(suffix, StringComparison.Ordinal) && name[name.Length - suffix.Length - 1] == '.');
-    }
 
     /// <summary>The last segment of a dotted name.</summary>
     public static string LastPart(string qualifiedName) => qualifiedName[(qualifiedName.LastIndexOf('.') + 1)..];

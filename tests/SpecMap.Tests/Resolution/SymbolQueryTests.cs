@@ -1,4 +1,5 @@
 using SpecMap.Core.Outline;
+using SpecMap.Core.Outline.CSharp;
 using SpecMap.Core.Resolution;
 
 namespace SpecMap.Tests.Resolution;
@@ -54,5 +55,53 @@ public sealed class SymbolQueryTests
         Assert.Equal("refint,outstring", SymbolQuery.NormaliseSignature("(ref int, out string)"));
         Assert.Equal(string.Empty, SymbolQuery.NormaliseSignature("static ()"));
         Assert.Equal("dictionary<string,int>,int", SymbolQuery.NormaliseSignature("(Dictionary<string, int>, int)"));
+    }
+
+    private const string GeneratedModel = """
+        namespace Acme.Models;
+        public interface IJsonModel<T> { void Write(Utf8JsonWriter writer, ModelReaderWriterOptions options); }
+        public partial class Foo : IJsonModel<Foo>, IJsonModel<object>
+        {
+            void IJsonModel<Foo>.Write(Utf8JsonWriter writer, ModelReaderWriterOptions options) { }
+            void IJsonModel<object>.Write(Utf8JsonWriter writer, ModelReaderWriterOptions options) { }
+            protected virtual void Write(Utf8JsonWriter writer, ModelReaderWriterOptions options) { }
+            public static bool operator <(Foo a, Foo b) => true;
+            public static implicit operator string(Foo f) => "";
+        }
+        public class Box<T> { public T Value { get; set; } }
+        """;
+
+    private static IEnumerable<int> LinesOf(string hint) =>
+        SymbolQuery.Parse(hint)!.FindIn(new CSharpOutliner().Outline("Foo.cs", GeneratedModel)).Select(s => s.Start);
+
+    [Theory]
+    [InlineData("Acme.Models.Foo.IJsonModel<Foo>.Write(Utf8JsonWriter, ModelReaderWriterOptions)", 5)]
+    [InlineData("Foo.IJsonModel<object>.Write(Utf8JsonWriter, ModelReaderWriterOptions)", 6)]
+    [InlineData("Foo.IJsonModel< Foo >.Write", 5)]
+    [InlineData("Foo.Write(Utf8JsonWriter, ModelReaderWriterOptions)", 7)]
+    [InlineData("Acme.Models.Foo.operator <(Foo, Foo)", 8)]
+    [InlineData("Foo.implicit operator string(Foo)", 9)]
+    [InlineData("Acme.Models.Box<T>", 11)]
+    [InlineData("Box.Value", 11)]
+    public void Explicit_interface_implementations_of_generic_interfaces_are_named_as_outline_prints_them(string hint, int line) =>
+        Assert.Equal([line], LinesOf(hint));
+
+    [Fact]
+    public void A_bare_name_means_the_types_own_members_not_their_explicit_implementations() =>
+        Assert.Equal([2, 7], LinesOf("Write(Utf8JsonWriter, ModelReaderWriterOptions)"));
+
+    [Fact]
+    public void An_interface_written_without_arguments_names_every_implementation_of_it() =>
+        Assert.Equal([5, 6], LinesOf("Foo.IJsonModel.Write(Utf8JsonWriter, ModelReaderWriterOptions)"));
+
+    [Fact]
+    public void Every_declaration_is_found_again_by_the_name_outline_prints()
+    {
+        var outline = new CSharpOutliner().Outline("Foo.cs", GeneratedModel);
+        foreach (var symbol in outline.Symbols)
+        {
+            var found = SymbolQuery.Parse(symbol.QualifiedName + (symbol.Signature ?? string.Empty))!.FindIn(outline);
+            Assert.Contains(symbol, found);
+        }
     }
 }
