@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace SpecMap.Core.Fixes;
 
@@ -12,14 +14,17 @@ internal static class AtomicFile
 
     /// <summary>Writes <paramref name="text"/> as UTF-8 (a BOM only when the text starts with one, as read).</summary>
     /// <param name="beforeRename">Called with the temp path just before the rename (tests simulate a failure there).</param>
+    /// <param name="expectedContent">The text the file held when it was read; when the file no longer holds it just before the
+    /// rename (an editor saved it meanwhile), nothing is written and <see cref="ChangedMeanwhileException"/> is thrown.</param>
     /// <exception cref="IOException">The write failed; the original is unchanged and the temp file removed.</exception>
     /// <exception cref="UnauthorizedAccessException">The folder or file cannot be written.</exception>
-    public static void Write(string path, string text, Action<string>? beforeRename = null)
+    public static void Write(string path, string text, Action<string>? beforeRename = null, string? expectedContent = null)
     {
         // Write through a symbolic link to its target, so the link stays a link.
         var destination = File.ResolveLinkTarget(path, returnFinalTarget: true)?.FullName ?? Path.GetFullPath(path);
         var folder = Path.GetDirectoryName(destination)!;
         var temp = Path.Combine(folder, $".{Path.GetFileName(destination)}.specmap-{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..8]}.tmp");
+        RemoveLeftovers(folder, Path.GetFileName(destination));
         try
         {
             using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
@@ -33,12 +38,61 @@ internal static class AtomicFile
                 File.SetUnixFileMode(temp, File.GetUnixFileMode(destination));
             }
             beforeRename?.Invoke(temp);
+            // The window between this read and the rename is microseconds; the one it closes is the whole run.
+            if (expectedContent is not null && (!File.Exists(destination) || Utf8NoBom.GetString(File.ReadAllBytes(destination)) != expectedContent))
+            {
+                throw new ChangedMeanwhileException(path);
+            }
             File.Move(temp, destination, overwrite: true);
         }
         catch
         {
             TryDelete(temp);
             throw;
+        }
+    }
+
+    /// <summary>
+    /// Removes temp files an earlier write left when it was killed before its rename: those of processes no longer
+    /// running, or older than a day (a reused process id). Otherwise `git add -A` would pick them up and nothing removes them.
+    /// </summary>
+    private static void RemoveLeftovers(string folder, string name)
+    {
+        var pattern = new Regex($"^\\.{Regex.Escape(name)}\\.specmap-(?<pid>[0-9]+)-[0-9a-f]{{8}}\\.tmp$", RegexOptions.CultureInvariant);
+        IEnumerable<string> candidates;
+        try
+        {
+            candidates = Directory.EnumerateFiles(folder, $".{name}.specmap-*.tmp").ToList();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return;
+        }
+        foreach (var file in candidates)
+        {
+            var match = pattern.Match(Path.GetFileName(file));
+            if (match.Success && (!IsRunning(int.Parse(match.Groups["pid"].Value, System.Globalization.CultureInfo.InvariantCulture))
+                || File.GetLastWriteTimeUtc(file) < DateTime.UtcNow.AddDays(-1)))
+            {
+                TryDelete(file);
+            }
+        }
+    }
+
+    private static bool IsRunning(int pid)
+    {
+        if (pid == Environment.ProcessId)
+        {
+            return true;
+        }
+        try
+        {
+            using var process = Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+        {
+            return false;
         }
     }
 
@@ -54,3 +108,7 @@ internal static class AtomicFile
         }
     }
 }
+
+/// <summary>The file changed on disk after specmap read it: writing would lose that edit, so nothing was written.</summary>
+internal sealed class ChangedMeanwhileException(string path)
+    : IOException($"'{path}' changed on disk after specmap read it; nothing was written (run again to fix the new content)");

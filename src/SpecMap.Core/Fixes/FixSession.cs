@@ -108,13 +108,13 @@ internal sealed class FixSession
                     return new FixWriteResult(fix, FixWriteOutcome.Refused,
                         "has unstaged changes: not fixed in staged mode; apply the diff with `git apply --cached` or stage the file and run again");
                 }
-                AtomicFile.Write(full, fix.NewText);
+                AtomicFile.Write(full, fix.NewText, expectedContent: fix.OldText);
                 var staged = Stage(full);
                 return staged is null
                     ? new FixWriteResult(fix, FixWriteOutcome.WrittenAndStaged, null)
                     : new FixWriteResult(fix, FixWriteOutcome.Failed, $"was fixed in the work tree but could not be staged: {staged}");
             }
-            AtomicFile.Write(full, fix.NewText);
+            AtomicFile.Write(full, fix.NewText, expectedContent: fix.OldText);
             return new FixWriteResult(fix, FixWriteOutcome.Written, null);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

@@ -69,4 +69,47 @@ public sealed class AtomicFileTests : IDisposable
         Assert.ThrowsAny<Exception>(() => AtomicFile.Write(path, "new"));
         Assert.Equal("old", File.ReadAllText(path));
     }
+
+    [Fact]
+    public void An_edit_saved_after_the_read_is_kept_and_nothing_is_written()
+    {
+        var path = Path.Combine(_folder, "map.json");
+        File.WriteAllText(path, "{ \"a\": 1 }");
+        var error = Assert.Throws<ChangedMeanwhileException>(() => AtomicFile.Write(path, "{ \"a\": 2 }",
+            _ => File.WriteAllText(path, "{ \"a\": 1, \"edited\": true }"), expectedContent: "{ \"a\": 1 }"));
+        Assert.Contains("changed on disk", error.Message, StringComparison.Ordinal);
+        Assert.Equal("{ \"a\": 1, \"edited\": true }", File.ReadAllText(path));
+        Assert.Equal(["map.json"], Directory.GetFiles(_folder).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public void The_expected_content_written_unchanged_lets_the_write_through()
+    {
+        var path = Path.Combine(_folder, "map.json");
+        File.WriteAllText(path, "\uFEFF{ \"a\": 1 }");
+        AtomicFile.Write(path, "\uFEFF{ \"a\": 2 }", expectedContent: "\uFEFF{ \"a\": 1 }");
+        Assert.Equal("\uFEFF{ \"a\": 2 }", new System.Text.UTF8Encoding(false).GetString(File.ReadAllBytes(path)));
+    }
+
+    [Fact]
+    public void Temp_files_of_a_killed_run_are_removed_by_the_next_write()
+    {
+        var path = Path.Combine(_folder, "map.json");
+        File.WriteAllText(path, "{}");
+        // A process that has exited: its id is no longer running.
+        using var gone = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("true") { UseShellExecute = false })!;
+        gone.WaitForExit();
+        var stale = Path.Combine(_folder, $".map.json.specmap-{gone.Id}-0123abcd.tmp");
+        var live = Path.Combine(_folder, $".map.json.specmap-{Environment.ProcessId}-89abcdef.tmp");
+        var other = Path.Combine(_folder, $".other.json.specmap-{gone.Id}-0123abcd.tmp");
+        foreach (var file in new[] { stale, live, other })
+        {
+            File.WriteAllText(file, "{");
+        }
+        AtomicFile.Write(path, "{ }");
+        Assert.False(File.Exists(stale));
+        Assert.True(File.Exists(live));
+        Assert.True(File.Exists(other));
+        Assert.Equal("{ }", File.ReadAllText(path));
+    }
 }
