@@ -75,7 +75,7 @@ internal static class MappingLoader
         var (references, extractionDiagnostics) = extractor.Extract(root);
         var rootObject = root as JsonObjectNode;
         var document = new MappingDocument(displayPath, fullPath, text, root, lines,
-            rootObject?.GetString("verified_at"), rootObject?.GetString("docs_root"), references, []);
+            rootObject?.GetString(MappingKeys.VerifiedAt), rootObject?.GetString(MappingKeys.DocsRoot), references, []);
         var shape = MappingShapeRules.Check(document);
         return document with { ShapeDiagnostics = [.. extractionDiagnostics, .. shape] };
     }
