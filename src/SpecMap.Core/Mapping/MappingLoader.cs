@@ -64,7 +64,7 @@ internal static class MappingLoader
         JsonValueNode root;
         try
         {
-            root = Shift(JsonTreeReader.Parse(text[bomLength..]), bomLength);
+            root = JsonShift.By(JsonTreeReader.Parse(text[bomLength..]), bomLength);
         }
         catch (JsonSyntaxException e)
         {
@@ -79,6 +79,4 @@ internal static class MappingLoader
         var shape = MappingShapeRules.Check(document);
         return document with { ShapeDiagnostics = [.. extractionDiagnostics, .. shape] };
     }
-
-    private static JsonValueNode Shift(JsonValueNode node, int by) => by == 0 ? node : JsonShift.By(node, by);
 }

@@ -67,7 +67,7 @@ internal sealed class ReferenceExtractor
                 continue;
             }
             var memberPointer = JsonPointer.Append(pointer, member.Name);
-            // Line lists beside a path are read by the object form; status and scores are checked by the shape rules.
+            // A string or a list of strings is a value of this item; an object or a list of objects holds items of its own.
             if (member.Value is JsonStringNode or JsonArrayNode && !IsContainer(member.Value))
             {
                 Walk(member.Value, memberPointer, pointer, member.Name);

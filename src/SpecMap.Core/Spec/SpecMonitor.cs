@@ -18,7 +18,6 @@ internal sealed record SpecContext(ISourceTree Tree, ISourceTree? Baseline, Outl
 /// <summary>
 /// Spec monitoring (contract §5): SMV0203 when a section an item points to no longer hashes to its `spec_hash`,
 /// SMV0205 (off by default) when an item records none, SMV0204 and the coverage figure for the sections under `docs_root`.
-/// Also checks the items' `suppress` lists (SMV0004), the one mapping-wide pass that runs after resolution.
 /// </summary>
 internal static class SpecMonitor
 {
