@@ -216,7 +216,7 @@ internal static class ConfigLoader
         private void Report(int offset, string pointer, string message)
         {
             var (line, column) = lines.Position(offset);
-            Diagnostics.Add(new Diagnostic(RuleIds.ConfigurationProblem, RuleCatalog.Get(RuleIds.ConfigurationProblem).DefaultSeverity,
+            Diagnostics.Add(RuleCatalog.Create(RuleIds.ConfigurationProblem,
                 message, new MappingLocation(displayPath, line, column), pointer));
         }
     }

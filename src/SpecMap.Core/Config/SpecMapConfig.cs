@@ -23,7 +23,4 @@ internal sealed record SpecMapConfig(
     public static ImmutableArray<string> DefaultMappingGlobs { get; } = ["**/SPEC_TO_CODE_MAPPING.json", "**/*.specmap.json"];
 
     public static SpecMapConfig Default { get; } = new(DefaultMappingGlobs, ImmutableDictionary<string, Severity>.Empty);
-
-    public Severity SeverityOf(string id) =>
-        Severities.TryGetValue(id, out var severity) ? severity : RuleCatalog.Get(id).DefaultSeverity;
 }

@@ -11,17 +11,15 @@ namespace SpecMap.Core.Config;
 /// </summary>
 internal static class SuppressionLists
 {
-    public const string Key = "suppress";
-
     public static IEnumerable<Diagnostic> Check(MappingDocument document)
     {
         foreach (var (pointer, obj) in document.Objects())
         {
-            if (obj.Get(Key) is not { } list)
+            if (obj.Get(MappingKeys.Suppress) is not { } list)
             {
                 continue;
             }
-            var listPointer = JsonPointer.Append(pointer, Key);
+            var listPointer = JsonPointer.Append(pointer, MappingKeys.Suppress);
             if (list is not JsonArrayNode array)
             {
                 yield return Problem(document, list, listPointer, "'suppress' must be an array of diagnostic IDs such as [\"SMV0109\"]");
@@ -44,6 +42,5 @@ internal static class SuppressionLists
     }
 
     private static Diagnostic Problem(MappingDocument document, JsonValueNode node, string pointer, string message) =>
-        new(RuleIds.ConfigurationProblem, RuleCatalog.Get(RuleIds.ConfigurationProblem).DefaultSeverity, message,
-            document.LocationOf(node.Start), pointer);
+        RuleCatalog.Create(RuleIds.ConfigurationProblem, message, document.LocationOf(node.Start), pointer);
 }

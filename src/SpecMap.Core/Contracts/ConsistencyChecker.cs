@@ -14,9 +14,6 @@ namespace SpecMap.Core.Contracts;
 /// </summary>
 internal static class ConsistencyChecker
 {
-    private const string ItemScoreKey = "compliance_score";
-    private const string OverallScoreKey = "overall_compliance_score";
-
     /// <param name="earlier">Diagnostics found so far (an item with SMV0303/SMV0304 may not keep score 100).</param>
     public static IEnumerable<Diagnostic> Check(MappingDocument document, IReadOnlyList<ReferenceResult> references, IReadOnlyList<Diagnostic> earlier)
     {
@@ -32,7 +29,7 @@ internal static class ConsistencyChecker
     {
         foreach (var (pointer, item) in objects)
         {
-            if (item.Get("status") is not JsonStringNode statusNode || MappingShapeRules.NormaliseStatus(statusNode.Value) is not { } status)
+            if (item.Get(MappingKeys.Status) is not JsonStringNode statusNode || MappingShapeRules.NormaliseStatus(statusNode.Value) is not { } status)
             {
                 continue;
             }
@@ -45,8 +42,8 @@ internal static class ConsistencyChecker
             };
             if (message is not null)
             {
-                found.Add(new Diagnostic(RuleIds.StatusContradictsReferences, Default(RuleIds.StatusContradictsReferences), message,
-                    document.LocationOf(statusNode.Start), JsonPointer.Append(pointer, "status")));
+                found.Add(RuleCatalog.Create(RuleIds.StatusContradictsReferences, message,
+                    document.LocationOf(statusNode.Start), JsonPointer.Append(pointer, MappingKeys.Status)));
             }
         }
     }
@@ -55,7 +52,7 @@ internal static class ConsistencyChecker
     /// `SECTION_compliance_score`) against the rounded mean of the item scores it covers.</summary>
     private static void CheckScores(MappingDocument document, List<(string Pointer, JsonObjectNode Node)> objects, List<Diagnostic> found)
     {
-        var items = objects.Where(o => ItemScore(o.Node) is not null).ToList();
+        var items = objects.Where(o => MappingScores.Own(o.Node) is not null).ToList();
         // Leaves: scored objects with no scored object below them.
         var leaves = items.Where(o => !items.Any(other => other.Pointer != o.Pointer && Within(other.Pointer, o.Pointer))).ToList();
         foreach (var (pointer, obj) in objects)
@@ -63,20 +60,20 @@ internal static class ConsistencyChecker
             foreach (var member in obj.Members)
             {
                 string scope;
-                if (member.Name is OverallScoreKey or ItemScoreKey or "score")
+                if (member.Name is MappingKeys.OverallScore or MappingKeys.Score or MappingKeys.ShortScore)
                 {
                     scope = pointer;
                 }
-                else if (member.Name.EndsWith("_" + ItemScoreKey, StringComparison.Ordinal) && obj.Get(member.Name[..^(ItemScoreKey.Length + 1)]) is not null)
+                else if (MappingScores.SectionOf(member.Name) is { } section && obj.Get(section) is not null)
                 {
-                    scope = JsonPointer.Append(pointer, member.Name[..^(ItemScoreKey.Length + 1)]);
+                    scope = JsonPointer.Append(pointer, section);
                 }
                 else
                 {
                     continue;
                 }
-                var scores = leaves.Where(l => l.Pointer != pointer && Within(l.Pointer, scope)).Select(l => ItemScore(l.Node)!.Value).ToList();
-                if (scores.Count == 0 || MappingShapeRules.ReadScore(member.Value) is not { } written)
+                var scores = leaves.Where(l => l.Pointer != pointer && Within(l.Pointer, scope)).Select(l => MappingScores.Own(l.Node)!.Value).ToList();
+                if (scores.Count == 0 || MappingScores.Read(member.Value) is not { } written)
                 {
                     continue;
                 }
@@ -92,7 +89,7 @@ internal static class ConsistencyChecker
                     : mean.ToString(CultureInfo.InvariantCulture);
                 var fix = new MappingFix($"set '{member.Name}' to {mean.ToString(CultureInfo.InvariantCulture)}", FixSafety.Safe,
                     [new MappingEdit(memberPointer, member.Value.Start, oldText, newText)]);
-                found.Add(new Diagnostic(RuleIds.ScoreDisagrees, Default(RuleIds.ScoreDisagrees),
+                found.Add(RuleCatalog.Create(RuleIds.ScoreDisagrees,
                     $"'{member.Name}' is {Format(written)} but the mean of the {scores.Count} item score{(scores.Count == 1 ? string.Empty : "s")} under it is {Format(mean)}",
                     document.LocationOf(member.Value.Start), memberPointer, fix));
             }
@@ -108,30 +105,26 @@ internal static class ConsistencyChecker
         }
         foreach (var (pointer, item) in objects)
         {
-            if (item.Get(ItemScoreKey) is not { } scoreNode || MappingShapeRules.ReadScore(scoreNode) is not 100.0)
+            if (MappingScores.OwnMember(item) is not { } score || MappingScores.Read(score.Value) is not 100.0)
             {
                 continue;
             }
-            var fieldsPointer = JsonPointer.Append(pointer, ContractChecker.RequiredFieldsKey);
+            var fieldsPointer = JsonPointer.Append(pointer, MappingKeys.RequiredFields);
             var errors = contractErrors.Where(d => Within(d.Pointer, fieldsPointer)).ToList();
             if (errors.Count == 0)
             {
                 continue;
             }
             var fields = string.Join(", ", errors.Select(e => JsonPointer.Tokens(e.Pointer)[^1]).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).Select(f => $"'{f}'"));
-            found.Add(new Diagnostic(RuleIds.FullScoreWithContractError, Default(RuleIds.FullScoreWithContractError),
-                $"'{ItemScoreKey}' is 100 but the model breaks the contract ({string.Join(", ", errors.Select(e => e.Id).Distinct().Order(StringComparer.Ordinal))} on {fields}): lower the score and the status until the model is fixed",
-                document.LocationOf(scoreNode.Start), JsonPointer.Append(pointer, ItemScoreKey)));
+            found.Add(RuleCatalog.Create(RuleIds.FullScoreWithContractError,
+                $"'{score.Name}' is 100 but the model breaks the contract ({string.Join(", ", errors.Select(e => e.Id).Distinct().Order(StringComparer.Ordinal))} on {fields}): lower the score and the status until the model is fixed",
+                document.LocationOf(score.Value.Start), JsonPointer.Append(pointer, score.Name)));
         }
     }
-
-    private static double? ItemScore(JsonObjectNode node) => node.Get(ItemScoreKey) is { } value ? MappingShapeRules.ReadScore(value) : null;
 
     /// <summary>True when <paramref name="pointer"/> is <paramref name="scope"/> or lies below it.</summary>
     private static bool Within(string pointer, string scope) =>
         pointer == scope || pointer.StartsWith(scope + "/", StringComparison.Ordinal);
-
-    private static Severity Default(string id) => RuleCatalog.Get(id).DefaultSeverity;
 
     private static string Format(double value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -19,8 +19,6 @@ internal sealed record ContractContext(ISourceTree Tree, PathResolver Paths, Out
 /// </summary>
 internal static class ContractChecker
 {
-    public const string RequiredFieldsKey = "required_fields";
-
     public static IEnumerable<Diagnostic> Check(MappingDocument document, ContractContext context)
     {
         var python = new PythonModelReader(context.Tree);
@@ -28,12 +26,12 @@ internal static class ContractChecker
         var found = new List<Diagnostic>();
         foreach (var (pointer, item) in document.Objects())
         {
-            var required = item.Get(RequiredFieldsKey);
+            var required = item.Get(MappingKeys.RequiredFields);
             if (required is not (JsonObjectNode or JsonArrayNode) || FindModel(document, pointer, context, python, csharp) is not { } model)
             {
                 continue;
             }
-            var fieldsPointer = JsonPointer.Append(pointer, RequiredFieldsKey);
+            var fieldsPointer = JsonPointer.Append(pointer, MappingKeys.RequiredFields);
             foreach (var (name, nameStart, spec) in Entries(required))
             {
                 var entryPointer = JsonPointer.Append(fieldsPointer, name);
@@ -41,7 +39,7 @@ internal static class ContractChecker
                 var field = model.Find(name);
                 if (field is null)
                 {
-                    found.Add(new Diagnostic(RuleIds.RequiredFieldMissing, RuleCatalog.Get(RuleIds.RequiredFieldMissing).DefaultSeverity,
+                    found.Add(RuleCatalog.Create(RuleIds.RequiredFieldMissing,
                         $"required field '{name}' is absent from model '{model.Name}' ({model.File}:{model.Line}) and its base classes",
                         location, entryPointer, null, [new CodeLocation(model.File, model.Line, model.Line)]));
                     continue;
@@ -53,7 +51,7 @@ internal static class ContractChecker
                 var specType = SpecTypeParser.Parse(spec);
                 if (!TypeCompatibility.Holds(specType, field.Shape))
                 {
-                    found.Add(new Diagnostic(RuleIds.RequiredFieldIncompatible, RuleCatalog.Get(RuleIds.RequiredFieldIncompatible).DefaultSeverity,
+                    found.Add(RuleCatalog.Create(RuleIds.RequiredFieldIncompatible,
                         $"required field '{name}' of model '{model.Name}' cannot hold the spec type: spec: {SpecTypeParser.Describe(spec)}; code: {field.TypeText} ({field.File}:{field.Line})",
                         location, entryPointer, null, [new CodeLocation(field.File, field.Line, field.Line)]));
                 }

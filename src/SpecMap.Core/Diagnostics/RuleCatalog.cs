@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Collections.Immutable;
 
 namespace SpecMap.Core.Diagnostics;
 
@@ -13,36 +14,54 @@ internal static class RuleCatalog
 
     public static IReadOnlyList<RuleDescriptor> All { get; } =
     [
-        new(RuleIds.InvalidJson, "Mapping is not valid JSON", MappingCategory, Severity.Error, FixSafety.None),
-        new(RuleIds.ShapeError, "Mapping shape error", MappingCategory, Severity.Error, FixSafety.None),
-        new(RuleIds.LeavesRepository, "Reference leaves the repository", MappingCategory, Severity.Error, FixSafety.None),
-        new(RuleIds.ConfigurationProblem, "Configuration problem", MappingCategory, Severity.Warning, FixSafety.None),
-        new(RuleIds.FileNotFound, "File not found", CodeCategory, Severity.Error, FixSafety.Safe),
-        new(RuleIds.RangeBeyondEnd, "Line range beyond the end of the file", CodeCategory, Severity.Error, FixSafety.Safe),
-        new(RuleIds.SymbolShifted, "Symbol no longer at the referenced lines", CodeCategory, Severity.Error, FixSafety.Safe),
-        new(RuleIds.FileRenamed, "File was renamed", CodeCategory, Severity.Error, FixSafety.Safe),
-        new(RuleIds.SymbolMoved, "Symbol moved to another file", CodeCategory, Severity.Error, FixSafety.Safe),
-        new(RuleIds.SymbolRenamed, "Symbol renamed", CodeCategory, Severity.Error, FixSafety.Unsafe),
-        new(RuleIds.SymbolNotFound, "Symbol not found", CodeCategory, Severity.Error, FixSafety.None),
-        new(RuleIds.Ambiguous, "Ambiguous reference", CodeCategory, Severity.Error, FixSafety.None),
-        new(RuleIds.LinesChanged, "Referenced lines changed", CodeCategory, Severity.Warning, FixSafety.Unsafe),
-        new(RuleIds.HeadingMoved, "Doc heading moved", DocsCategory, Severity.Error, FixSafety.Safe),
-        new(RuleIds.HeadingNotFound, "Doc heading not found", DocsCategory, Severity.Error, FixSafety.None),
-        new(RuleIds.SpecSectionChanged, "Spec section changed since last review", DocsCategory, Severity.Warning, FixSafety.Unsafe),
-        new(RuleIds.SpecSectionUncovered, "Spec section covered by no item", DocsCategory, Severity.Info, FixSafety.None),
+        new(RuleIds.InvalidJson, "Mapping is not valid JSON", Severity.Error, FixSafety.None),
+        new(RuleIds.ShapeError, "Mapping shape error", Severity.Error, FixSafety.None),
+        new(RuleIds.LeavesRepository, "Reference leaves the repository", Severity.Error, FixSafety.None, ReferenceEffect.Broken),
+        new(RuleIds.ConfigurationProblem, "Configuration problem", Severity.Warning, FixSafety.None),
+        new(RuleIds.FileNotFound, "File not found", Severity.Error, FixSafety.Safe, ReferenceEffect.Relocated),
+        new(RuleIds.RangeBeyondEnd, "Line range beyond the end of the file", Severity.Error, FixSafety.Safe, ReferenceEffect.Relocated),
+        new(RuleIds.SymbolShifted, "Symbol no longer at the referenced lines", Severity.Error, FixSafety.Safe, ReferenceEffect.Relocated),
+        new(RuleIds.FileRenamed, "File was renamed", Severity.Error, FixSafety.Safe, ReferenceEffect.Relocated),
+        new(RuleIds.SymbolMoved, "Symbol moved to another file", Severity.Error, FixSafety.Safe, ReferenceEffect.Relocated),
+        new(RuleIds.SymbolRenamed, "Symbol renamed", Severity.Error, FixSafety.Unsafe, ReferenceEffect.Relocated),
+        new(RuleIds.SymbolNotFound, "Symbol not found", Severity.Error, FixSafety.None, ReferenceEffect.Broken),
+        new(RuleIds.Ambiguous, "Ambiguous reference", Severity.Error, FixSafety.None, ReferenceEffect.Broken),
+        new(RuleIds.LinesChanged, "Referenced lines changed", Severity.Warning, FixSafety.Unsafe, ReferenceEffect.Relocated),
+        new(RuleIds.HeadingMoved, "Doc heading moved", Severity.Error, FixSafety.Safe, ReferenceEffect.Relocated),
+        new(RuleIds.HeadingNotFound, "Doc heading not found", Severity.Error, FixSafety.None, ReferenceEffect.Broken),
+        new(RuleIds.SpecSectionChanged, "Spec section changed since last review", Severity.Warning, FixSafety.Unsafe),
+        new(RuleIds.SpecSectionUncovered, "Spec section covered by no item", Severity.Info, FixSafety.None),
         // Off by default: teams opt in to spec monitoring by turning it on in .specmap.json.
-        new(RuleIds.SpecSectionNotHashed, "Spec section not hashed", DocsCategory, Severity.None, FixSafety.Safe),
-        new(RuleIds.StatusContradictsReferences, "Status contradicts references", ConsistencyCategory, Severity.Warning, FixSafety.None),
-        new(RuleIds.ScoreDisagrees, "Score disagrees with item scores", ConsistencyCategory, Severity.Warning, FixSafety.Safe),
-        new(RuleIds.RequiredFieldMissing, "Required field absent from the model", ConsistencyCategory, Severity.Error, FixSafety.None),
-        new(RuleIds.RequiredFieldIncompatible, "Required field has an incompatible type", ConsistencyCategory, Severity.Error, FixSafety.None),
-        new(RuleIds.FullScoreWithContractError, "Full score despite a contract error", ConsistencyCategory, Severity.Warning, FixSafety.None),
-        new(RuleIds.VerifiedAtUnknown, "verified_at is not in the repository", EnvironmentCategory, Severity.Warning, FixSafety.None),
+        new(RuleIds.SpecSectionNotHashed, "Spec section not hashed", Severity.None, FixSafety.Safe),
+        new(RuleIds.StatusContradictsReferences, "Status contradicts references", Severity.Warning, FixSafety.None),
+        new(RuleIds.ScoreDisagrees, "Score disagrees with item scores", Severity.Warning, FixSafety.Safe),
+        new(RuleIds.RequiredFieldMissing, "Required field absent from the model", Severity.Error, FixSafety.None),
+        new(RuleIds.RequiredFieldIncompatible, "Required field has an incompatible type", Severity.Error, FixSafety.None),
+        new(RuleIds.FullScoreWithContractError, "Full score despite a contract error", Severity.Warning, FixSafety.None),
+        new(RuleIds.VerifiedAtUnknown, "verified_at is not in the repository", Severity.Warning, FixSafety.None),
     ];
 
     private static readonly FrozenDictionary<string, RuleDescriptor> ById = All.ToFrozenDictionary(r => r.Id, StringComparer.Ordinal);
 
     public static RuleDescriptor Get(string id) => ById[id];
+
+    /// <summary>A diagnostic of rule <paramref name="id"/> at its default severity: the one way every stage reports one.</summary>
+    public static Diagnostic Create(string id, string message, MappingLocation location, string pointer, MappingFix? fix = null,
+        ImmutableArray<CodeLocation> related = default) =>
+        Get(id).Create(message, location, pointer, fix, related);
+
+    /// <summary>The category of an ID's range (contract §7); ShippedRules.txt records it per shipped ID.</summary>
+    public static string CategoryOf(string id) => id.Length == 7 && id.StartsWith("SMV0", StringComparison.Ordinal)
+        ? id[4] switch
+        {
+            '0' => MappingCategory,
+            '1' => CodeCategory,
+            '2' => DocsCategory,
+            '3' => ConsistencyCategory,
+            '4' => EnvironmentCategory,
+            _ => throw new ArgumentException($"{id} lies in no category range", nameof(id)),
+        }
+        : throw new ArgumentException($"{id} is not a diagnostic ID", nameof(id));
 
     public static bool TryGet(string id, out RuleDescriptor? descriptor) => ById.TryGetValue(id.ToUpperInvariant(), out descriptor);
 }

@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Globalization;
 using SpecMap.Core.Diagnostics;
@@ -16,16 +15,7 @@ namespace SpecMap.Core.Fixes;
 /// </summary>
 internal static class FixBuilder
 {
-    /// <summary>Findings whose fix points the reference at the relocated target (contract §7).</summary>
-    private static readonly FrozenSet<string> Relocations = FrozenSet.ToFrozenSet(
-    [
-        RuleIds.FileNotFound, RuleIds.RangeBeyondEnd, RuleIds.SymbolShifted, RuleIds.FileRenamed, RuleIds.SymbolMoved,
-        RuleIds.SymbolRenamed, RuleIds.LinesChanged, RuleIds.HeadingMoved,
-    ], StringComparer.Ordinal);
-
-    private static readonly string[] LineKeys = ["line", "lines", "line_range"];
-    private static readonly string[] StartKeys = ["start_line", "line_start", "start"];
-    private static readonly string[] EndKeys = ["end_line", "line_end", "end"];
+    private static readonly string VerifiedAtPointer = JsonPointer.Append(string.Empty, MappingKeys.VerifiedAt);
 
     /// <summary>The fix for <paramref name="finding"/> on <paramref name="result"/>'s reference, or null when there is none.</summary>
     /// <param name="renameThreshold">Guesses (unsafe fixes) below this confidence get no fix.</param>
@@ -33,11 +23,12 @@ internal static class FixBuilder
     public static MappingFix? ForReference(MappingDocument document, ReferenceResult result, Finding finding, double renameThreshold,
         PathResolver? paths = null)
     {
-        if (!Relocations.Contains(finding.RuleId) || result.Target is not { } target || result.ResolvedPath is null)
+        var rule = RuleCatalog.Get(finding.RuleId);
+        if (!rule.IsRelocation || result.Target is not { } target || result.ResolvedPath is null)
         {
             return null;
         }
-        var safety = RuleCatalog.Get(finding.RuleId).Fix;
+        var safety = rule.Fix;
         var confidence = result.Outcome.Confidence;
         if (safety == FixSafety.None || (safety == FixSafety.Unsafe && confidence < renameThreshold))
         {
@@ -76,19 +67,19 @@ internal static class FixBuilder
         }
         var text = document.Text;
         var quoted = $"\"{JsonStringLiteral.Encode(commitId)}\"";
-        if (root.Members.FirstOrDefault(m => m.Name == "verified_at") is { } member)
+        if (root.Members.FirstOrDefault(m => m.Name == MappingKeys.VerifiedAt) is { } member)
         {
             if (member.Value is JsonStringNode { Value: var current } && current == commitId)
             {
                 return null;
             }
-            return new MappingEdit("/verified_at", member.Value.Start, text[member.Value.Start..member.Value.End], quoted);
+            return new MappingEdit(VerifiedAtPointer, member.Value.Start, text[member.Value.Start..member.Value.End], quoted);
         }
-        var entry = $"\"verified_at\": {quoted}";
+        var entry = $"\"{MappingKeys.VerifiedAt}\": {quoted}";
         var brace = root.Start + 1;
         if (root.Members.IsEmpty)
         {
-            return new MappingEdit("/verified_at", brace, string.Empty, entry);
+            return new MappingEdit(VerifiedAtPointer, brace, string.Empty, entry);
         }
         var first = root.Members[0].NameStart;
         var lineStart = text.LastIndexOfAny(['\n', '\r'], first - 1) + 1;
@@ -98,10 +89,10 @@ internal static class FixBuilder
             // The first member has a line of its own: add ours on a line above it, same indentation, same line ending.
             var newline = lineStart >= 2 && text[lineStart - 2] == '\r' && text[lineStart - 1] == '\n' ? "\r\n"
                 : text[lineStart - 1] == '\r' ? "\r" : "\n";
-            return new MappingEdit("/verified_at", lineStart, string.Empty, $"{indent}{entry},{newline}");
+            return new MappingEdit(VerifiedAtPointer, lineStart, string.Empty, $"{indent}{entry},{newline}");
         }
         // `{ "a": 1, ... }` on one line (or a comment before the first member): put ours right before the first member.
-        return new MappingEdit("/verified_at", first, string.Empty, $"{entry}, ");
+        return new MappingEdit(VerifiedAtPointer, first, string.Empty, $"{entry}, ");
     }
 
     /// <summary>Builds the edits of one reference.</summary>
@@ -130,24 +121,24 @@ internal static class FixBuilder
 
         private void EditObject(JsonObjectNode obj)
         {
-            var pathNode = new[] { "file", "path" }.Select(obj.Get).OfType<JsonStringNode>().FirstOrDefault();
+            var pathNode = MappingKeys.PathKeys.Select(obj.Get).OfType<JsonStringNode>().FirstOrDefault();
             if (pathNode is null)
             {
                 return;
             }
-            var lineKeysPresent = LineKeys.Any(k => obj.Get(k) is not null) || StartKeys.Any(k => IsLineNumber(obj.Get(k)));
+            var lineKeysPresent = MappingKeys.LineKeys.Any(k => obj.Get(k) is not null) || MappingKeys.StartLineKeys.Any(k => IsLineNumber(obj.Get(k)));
             EditCompact(pathNode, linesHere: !lineKeysPresent, symbolHere: reference.SymbolSource == SymbolSource.Fragment);
             if (pathOnly || !lineKeysPresent || reference.Start is null)
             {
                 return;
             }
-            if (LineKeys.Select(obj.Get).FirstOrDefault(v => v is not null) is { } lines)
+            if (MappingKeys.LineKeys.Select(obj.Get).FirstOrDefault(v => v is not null) is { } lines)
             {
                 EditLinesValue(lines);
                 return;
             }
-            var start = StartKeys.Select(obj.Get).FirstOrDefault(IsLineNumber);
-            var end = EndKeys.Select(obj.Get).FirstOrDefault(IsLineNumber);
+            var start = MappingKeys.StartLineKeys.Select(obj.Get).FirstOrDefault(IsLineNumber);
+            var end = MappingKeys.EndLineKeys.Select(obj.Get).FirstOrDefault(IsLineNumber);
             EditNumber(start, target.Start);
             EditNumber(end, target.End);
         }
@@ -247,7 +238,7 @@ internal static class FixBuilder
 
         private void EditSymbolKey(JsonObjectNode holder)
         {
-            var node = ReferenceExtractor.SymbolKeys.Select(holder.Get).OfType<JsonStringNode>().FirstOrDefault(s => s.Value.Trim().Length > 0);
+            var node = MappingKeys.SymbolKeys.Select(holder.Get).OfType<JsonStringNode>().FirstOrDefault(s => s.Value.Trim().Length > 0);
             if (node is null)
             {
                 return;

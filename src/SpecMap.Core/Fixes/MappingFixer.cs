@@ -70,7 +70,7 @@ internal static class MappingFixer
     /// moving `verified_at` there would throw away the history that could still relocate them.
     /// </summary>
     public static bool IsReferenceRule(string id) =>
-        id == RuleIds.LeavesRepository || id.StartsWith("SMV01", StringComparison.Ordinal) || id is RuleIds.HeadingMoved or RuleIds.HeadingNotFound;
+        RuleCatalog.Get(id).IsReferenceProblem;
 
     /// <summary>Applies edits sorted by offset and not overlapping; every char outside them is copied as is.</summary>
     public static string Apply(string text, IReadOnlyList<MappingEdit> edits)

@@ -34,8 +34,8 @@ internal static class SymbolPin
         {
             { Style: ReferenceStyle.Compact, Node: JsonStringNode text } when !text.Value.Contains('#', StringComparison.Ordinal) =>
                 new MappingEdit(reference.Pointer, text.End - 1, string.Empty, "#" + JsonStringLiteral.Encode(name)),
-            { Style: ReferenceStyle.Object, Node: JsonObjectNode obj } when (obj.Get("file") ?? obj.Get("path")) is { } pathNode =>
-                new MappingEdit(reference.Pointer, pathNode.End, string.Empty, $", \"symbol\": \"{JsonStringLiteral.Encode(name)}\""),
+            { Style: ReferenceStyle.Object, Node: JsonObjectNode obj } when (obj.Get(MappingKeys.File) ?? obj.Get(MappingKeys.Path)) is { } pathNode =>
+                new MappingEdit(reference.Pointer, pathNode.End, string.Empty, $", \"{MappingKeys.Symbol}\": \"{JsonStringLiteral.Encode(name)}\""),
             _ => null,
         };
         return edit is null

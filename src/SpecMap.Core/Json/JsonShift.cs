@@ -3,7 +3,7 @@ namespace SpecMap.Core.Json;
 /// <summary>Moves every span of a tree by a fixed number of chars (past a BOM).</summary>
 internal static class JsonShift
 {
-    public static JsonValueNode By(JsonValueNode node, int by) => node switch
+    public static JsonValueNode By(JsonValueNode node, int by) => by == 0 ? node : node switch
     {
         JsonObjectNode o => new JsonObjectNode(o.Start + by, o.End + by,
             [.. o.Members.Select(m => new JsonMember(m.Name, m.NameStart + by, By(m.Value, by)))]),

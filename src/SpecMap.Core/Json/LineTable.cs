@@ -30,8 +30,4 @@ internal sealed class LineTable
 
     /// <summary>The char offset where 1-based <paramref name="line"/> begins.</summary>
     public int StartOf(int line) => _lineStarts[line - 1];
-
-    /// <summary>The char offset of a 1-based line and column (clamped to the text).</summary>
-    public int Offset(int line, int column) =>
-        _lineStarts[Math.Clamp(line - 1, 0, _lineStarts.Length - 1)] + Math.Max(column - 1, 0);
 }

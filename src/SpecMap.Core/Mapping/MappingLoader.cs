@@ -64,7 +64,7 @@ internal static class MappingLoader
         JsonValueNode root;
         try
         {
-            root = Shift(JsonTreeReader.Parse(text[bomLength..]), bomLength);
+            root = JsonShift.By(JsonTreeReader.Parse(text[bomLength..]), bomLength);
         }
         catch (JsonSyntaxException e)
         {
@@ -75,10 +75,8 @@ internal static class MappingLoader
         var (references, extractionDiagnostics) = extractor.Extract(root);
         var rootObject = root as JsonObjectNode;
         var document = new MappingDocument(displayPath, fullPath, text, root, lines,
-            rootObject?.GetString("verified_at"), rootObject?.GetString("docs_root"), references, []);
+            rootObject?.GetString(MappingKeys.VerifiedAt), rootObject?.GetString(MappingKeys.DocsRoot), references, []);
         var shape = MappingShapeRules.Check(document);
         return document with { ShapeDiagnostics = [.. extractionDiagnostics, .. shape] };
     }
-
-    private static JsonValueNode Shift(JsonValueNode node, int by) => by == 0 ? node : JsonShift.By(node, by);
 }

@@ -23,11 +23,11 @@ internal static class MappingShapeRules
             foreach (var member in obj.Members)
             {
                 var memberPointer = JsonPointer.Append(pointer, member.Name);
-                if (member.Name == "status")
+                if (member.Name == MappingKeys.Status)
                 {
                     CheckStatus(document, member.Value, memberPointer, found);
                 }
-                else if (IsScoreKey(member.Name))
+                else if (MappingScores.IsScoreKey(member.Name))
                 {
                     CheckScore(document, member.Value, memberPointer, found);
                 }
@@ -36,9 +36,6 @@ internal static class MappingShapeRules
         return found.ToImmutable();
     }
 
-    public static bool IsScoreKey(string name) =>
-        name is "compliance_score" or "score" || name.EndsWith("_compliance_score", StringComparison.Ordinal);
-
     /// <summary>The status, normalised (`Implemented` → `implemented`), or null when it is not one of the four.</summary>
     public static string? NormaliseStatus(string value)
     {
@@ -46,20 +43,11 @@ internal static class MappingShapeRules
         return Statuses.Contains(normal, StringComparer.Ordinal) ? normal : null;
     }
 
-    /// <summary>A score as a number 0..100 (`74`, `74.5`, `"74%"`), or null when it is not one.</summary>
-    public static double? ReadScore(JsonValueNode node) => node switch
-    {
-        JsonNumberNode number => number.Value,
-        JsonStringNode text when double.TryParse(text.Value.Trim().TrimEnd('%'), System.Globalization.NumberStyles.Float,
-            System.Globalization.CultureInfo.InvariantCulture, out var value) => value,
-        _ => null,
-    };
-
     private static void CheckStatus(MappingDocument document, JsonValueNode value, string pointer, ImmutableArray<Diagnostic>.Builder found)
     {
         if (value is not JsonStringNode text)
         {
-            found.Add(Error(document, value, pointer, $"'status' must be a string, one of {string.Join(", ", Statuses)}"));
+            found.Add(Error(document, value, pointer, $"'{MappingKeys.Status}' must be a string, one of {string.Join(", ", Statuses)}"));
         }
         else if (NormaliseStatus(text.Value) is null)
         {
@@ -70,7 +58,7 @@ internal static class MappingShapeRules
     private static void CheckScore(MappingDocument document, JsonValueNode value, string pointer, ImmutableArray<Diagnostic>.Builder found)
     {
         var name = JsonPointer.Tokens(pointer)[^1];
-        var score = ReadScore(value);
+        var score = MappingScores.Read(value);
         if (score is null)
         {
             if (value is not JsonNullNode)
@@ -85,5 +73,5 @@ internal static class MappingShapeRules
     }
 
     private static Diagnostic Error(MappingDocument document, JsonValueNode node, string pointer, string message) =>
-        new(RuleIds.ShapeError, Severity.Error, message, document.LocationOf(node.Start), pointer);
+        RuleCatalog.Create(RuleIds.ShapeError, message, document.LocationOf(node.Start), pointer);
 }

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using SpecMap.Core.Json;
 using SpecMap.Core.Mapping;
+using SpecMap.Core.References;
 
 namespace SpecMap.Core.Output;
 
@@ -23,8 +24,7 @@ internal sealed record SectionScores(string Section, double? Declared, int Items
 /// <summary>Reads the compliance scores a mapping records (contract §4): overall, per section (a top-level member holding items), per item.</summary>
 internal static class ComplianceScores
 {
-    public static double? Overall(MappingDocument document) =>
-        document.Root is JsonObjectNode root && root.Get("overall_compliance_score") is { } node ? MappingShapeRules.ReadScore(node) : null;
+    public static double? Overall(MappingDocument document) => MappingScores.Overall(document.Root);
 
     /// <summary>The sections in document order (a section holds at least one object item).</summary>
     public static ImmutableArray<SectionScores> Sections(MappingDocument document)
@@ -42,12 +42,12 @@ internal static class ComplianceScores
                 continue;
             }
             var scores = items
-                .Select(i => (i.Label, Score: ItemScoreOf(i.Node)))
+                .Select(i => (i.Label, Score: MappingScores.Own(i.Node)))
                 .Where(i => i.Score is not null)
                 .Select(i => new ItemScore(i.Label, i.Score!.Value))
                 .ToImmutableArray();
-            var declared = root.Get(member.Name + "_compliance_score") is { } top ? MappingShapeRules.ReadScore(top)
-                : member.Value is JsonObjectNode section ? ItemScoreOf(section) : null;
+            var declared = root.Get(MappingScores.SectionKey(member.Name)) is { } top ? MappingScores.Read(top)
+                : member.Value is JsonObjectNode section ? MappingScores.Own(section) : null;
             sections.Add(new SectionScores(member.Name, declared, items.Count, scores));
         }
         return sections.ToImmutable();
@@ -74,11 +74,5 @@ internal static class ComplianceScores
     };
 
     private static string ArrayItemLabel(JsonObjectNode item, int index) =>
-        item.GetString("name") ?? item.GetString("id") ?? index.ToString(CultureInfo.InvariantCulture);
-
-    private static double? ItemScoreOf(JsonObjectNode item)
-    {
-        var node = item.Get("compliance_score") ?? item.Get("score");
-        return node is null ? null : MappingShapeRules.ReadScore(node);
-    }
+        MappingKeys.LabelKeys.Select(item.GetString).FirstOrDefault(label => label is not null) ?? index.ToString(CultureInfo.InvariantCulture);
 }

@@ -64,19 +64,4 @@ internal sealed record MappingReference(
 
     /// <summary>The symbol without a C# parameter list: `Humanize(string)` gives `Humanize`.</summary>
     public string? SymbolName => Symbol is null ? null : Symbol.Split('(')[0].Trim();
-
-    /// <summary>The C# parameter-type list of the symbol hint, without parentheses, or null.</summary>
-    public string? SymbolSignature
-    {
-        get
-        {
-            if (Symbol is null)
-            {
-                return null;
-            }
-            var open = Symbol.IndexOf('(', StringComparison.Ordinal);
-            var close = Symbol.LastIndexOf(')');
-            return open >= 0 && close > open ? Symbol[(open + 1)..close].Trim() : null;
-        }
-    }
 }

@@ -11,10 +11,6 @@ namespace SpecMap.Core.References;
 /// </summary>
 internal sealed class ReferenceExtractor
 {
-    public static readonly string[] SymbolKeys = ["symbol", "function", "class", "method", "handler"];
-    private static readonly string[] PathKeys = ["file", "path"];
-    private static readonly string[] SkippedKeys = ["$schema", "verified_at", "version", "docs_root", "spec_hash", "url", "href", "link"];
-
     private readonly string _mappingPath;
     private readonly string _text;
     private readonly LineTable _lines;
@@ -61,18 +57,18 @@ internal sealed class ReferenceExtractor
         var consumed = new HashSet<string>(StringComparer.Ordinal);
         if (TryObjectForm(obj, pointer, consumed))
         {
-            consumed.UnionWith(SymbolKeys);
+            consumed.UnionWith(MappingKeys.SymbolKeys);
         }
         var before = _references.Count;
         foreach (var member in obj.Members)
         {
-            if (consumed.Contains(member.Name) || SkippedKeys.Contains(member.Name, StringComparer.OrdinalIgnoreCase))
+            if (consumed.Contains(member.Name) || MappingKeys.NotReferences.Contains(member.Name, StringComparer.OrdinalIgnoreCase))
             {
                 continue;
             }
             var memberPointer = JsonPointer.Append(pointer, member.Name);
-            // Line lists beside a path are read by the object form; status and scores are checked by the shape rules.
-            if (member.Value is JsonStringNode or JsonArrayNode && !IsContainerKey(member.Name, member.Value))
+            // A string or a list of strings is a value of this item; an object or a list of objects holds items of its own.
+            if (member.Value is JsonStringNode or JsonArrayNode && !IsContainer(member.Value))
             {
                 Walk(member.Value, memberPointer, pointer, member.Name);
             }
@@ -85,13 +81,13 @@ internal sealed class ReferenceExtractor
     }
 
     /// <summary>Arrays of objects are sections holding items; arrays of strings are values of this item.</summary>
-    private static bool IsContainerKey(string name, JsonValueNode value) =>
+    private static bool IsContainer(JsonValueNode value) =>
         value is JsonArrayNode array && array.Items.Any(i => i is JsonObjectNode);
 
     /// <summary>`{ "file": ..., "lines": ..., "symbol": ... }`.</summary>
     private bool TryObjectForm(JsonObjectNode obj, string pointer, HashSet<string> consumed)
     {
-        var pathKey = PathKeys.FirstOrDefault(k => obj.Get(k) is JsonStringNode);
+        var pathKey = MappingKeys.PathKeys.FirstOrDefault(k => obj.Get(k) is JsonStringNode);
         if (pathKey is null || obj.Get(pathKey) is not JsonStringNode pathNode)
         {
             return false;
@@ -109,7 +105,7 @@ internal sealed class ReferenceExtractor
         }
         string? symbol = parsed.IsMarkdown ? null : parsed.Fragment;
         var source = symbol is null ? SymbolSource.None : SymbolSource.Fragment;
-        foreach (var key in SymbolKeys)
+        foreach (var key in MappingKeys.SymbolKeys)
         {
             if (symbol is null && obj.GetString(key) is { Length: > 0 } value)
             {
@@ -127,7 +123,7 @@ internal sealed class ReferenceExtractor
     private List<LineRange>? ReadLineKeys(JsonObjectNode obj, string pointer, HashSet<string> consumed)
     {
         var ranges = new List<LineRange>();
-        foreach (var key in new[] { "line", "lines", "line_range" })
+        foreach (var key in MappingKeys.LineKeys)
         {
             var value = obj.Get(key);
             if (value is null)
@@ -154,8 +150,8 @@ internal sealed class ReferenceExtractor
             }
             return ranges;
         }
-        var start = FirstNumber(obj, consumed, "start_line", "line_start", "start");
-        var end = FirstNumber(obj, consumed, "end_line", "line_end", "end");
+        var start = FirstNumber(obj, consumed, MappingKeys.StartLineKeys);
+        var end = FirstNumber(obj, consumed, MappingKeys.EndLineKeys);
         if (start is null)
         {
             return null;
@@ -164,7 +160,7 @@ internal sealed class ReferenceExtractor
         return ranges;
     }
 
-    private static int? FirstNumber(JsonObjectNode obj, HashSet<string> consumed, params string[] keys)
+    private static int? FirstNumber(JsonObjectNode obj, HashSet<string> consumed, ImmutableArray<string> keys)
     {
         foreach (var key in keys)
         {
@@ -210,7 +206,7 @@ internal sealed class ReferenceExtractor
             var range = ranges[part];
             if (!range.IsValid)
             {
-                _diagnostics.Add(new Diagnostic(RuleIds.ShapeError, Severity.Error,
+                _diagnostics.Add(RuleCatalog.Create(RuleIds.ShapeError,
                     $"line range '{range.Start}-{range.End}' is not valid: lines start at 1 and the end may not come before the start",
                     location, pointer));
                 continue;
@@ -223,7 +219,7 @@ internal sealed class ReferenceExtractor
     /// <summary>A symbol key beside exactly one code reference of the same item names that reference's symbol.</summary>
     private void AttachSiblingSymbol(JsonObjectNode obj, string pointer, int firstNew)
     {
-        var symbol = SymbolKeys.Select(obj.GetString).FirstOrDefault(s => s is { Length: > 0 });
+        var symbol = MappingKeys.SymbolKeys.Select(obj.GetString).FirstOrDefault(s => s is { Length: > 0 });
         if (symbol is null)
         {
             return;
@@ -259,7 +255,7 @@ internal sealed class ReferenceExtractor
         {
             return ReferenceKind.Doc;
         }
-        return parentKey is not null && parentKey.Contains("model", StringComparison.OrdinalIgnoreCase) ? ReferenceKind.Model : ReferenceKind.Code;
+        return parentKey is not null && parentKey.Contains(MappingKeys.ModelWord, StringComparison.OrdinalIgnoreCase) ? ReferenceKind.Model : ReferenceKind.Code;
     }
 
     private string Original(JsonObjectNode obj) => _text[obj.Start..obj.End];
@@ -267,6 +263,6 @@ internal sealed class ReferenceExtractor
     private void Shape(JsonValueNode node, string pointer, string message)
     {
         var (line, column) = _lines.Position(node.Start);
-        _diagnostics.Add(new Diagnostic(RuleIds.ShapeError, Severity.Error, message, new MappingLocation(_mappingPath, line, column), pointer));
+        _diagnostics.Add(RuleCatalog.Create(RuleIds.ShapeError, message, new MappingLocation(_mappingPath, line, column), pointer));
     }
 }

@@ -18,12 +18,9 @@ internal sealed record SpecContext(ISourceTree Tree, ISourceTree? Baseline, Outl
 /// <summary>
 /// Spec monitoring (contract §5): SMV0203 when a section an item points to no longer hashes to its `spec_hash`,
 /// SMV0205 (off by default) when an item records none, SMV0204 and the coverage figure for the sections under `docs_root`.
-/// Also checks the items' `suppress` lists (SMV0004), the one mapping-wide pass that runs after resolution.
 /// </summary>
 internal static class SpecMonitor
 {
-    private const string HashKey = "spec_hash";
-
     public static (IEnumerable<Diagnostic> Diagnostics, SpecCoverage? Coverage) Check(
         MappingDocument document, IReadOnlyList<ReferenceResult> references, SpecContext context)
     {
@@ -64,8 +61,8 @@ internal static class SpecMonitor
         var hash = SpecSections.Hash(distinct.Select(s => s.Text));
         var (itemPointer, item) = ItemOf(document, distinct[0].Result.Reference);
         var label = string.Join(", ", distinct.Select(s => $"{s.Result.Reference.Path}#{s.Heading.QualifiedName}"));
-        var hashPointer = JsonPointer.Append(itemPointer, HashKey);
-        switch (item.Get(HashKey))
+        var hashPointer = JsonPointer.Append(itemPointer, MappingKeys.SpecHash);
+        switch (item.Get(MappingKeys.SpecHash))
         {
             case JsonStringNode recorded when SpecSections.SameHash(recorded.Value, hash):
                 yield break;
@@ -75,7 +72,7 @@ internal static class SpecMonitor
                     ? $"changed since it was reviewed: {WordDiff.Summarise(old, string.Join('\n', distinct.Select(s => s.Text)))}"
                     : "changed since it was hashed";
                 var edit = new MappingEdit(hashPointer, recorded.Start, document.Text[recorded.Start..recorded.End], Quote(hash));
-                yield return new Diagnostic(RuleIds.SpecSectionChanged, RuleCatalog.Get(RuleIds.SpecSectionChanged).DefaultSeverity,
+                yield return RuleCatalog.Create(RuleIds.SpecSectionChanged,
                     $"spec section {label} {change}; re-review the item, then run --fix to record {Short(hash)}",
                     document.LocationOf(recorded.Start), hashPointer,
                     new MappingFix($"record the reviewed spec_hash {Short(hash)}", FixSafety.Unsafe, [edit]),
@@ -83,13 +80,13 @@ internal static class SpecMonitor
                 break;
             }
             case { } other:
-                yield return new Diagnostic(RuleIds.ShapeError, RuleCatalog.Get(RuleIds.ShapeError).DefaultSeverity,
+                yield return RuleCatalog.Create(RuleIds.ShapeError,
                     "'spec_hash' must be a string \"sha256:<64 hex digits>\"", document.LocationOf(other.Start), hashPointer);
                 break;
             default:
             {
                 var reference = distinct[0].Result.Reference;
-                yield return new Diagnostic(RuleIds.SpecSectionNotHashed, RuleCatalog.Get(RuleIds.SpecSectionNotHashed).DefaultSeverity,
+                yield return RuleCatalog.Create(RuleIds.SpecSectionNotHashed,
                     $"spec section {label} has no spec_hash; run --fix to record {Short(hash)}",
                     reference.Location, reference.Pointer,
                     InsertHash(document, item, reference, hashPointer, hash) is { } insert
@@ -135,8 +132,8 @@ internal static class SpecMonitor
                 .Select(r => (File: r.ResolvedPath!, Line: CurrentPlace(r).Start ?? 0)))
             .Where(p => p.Line > 0)
             .ToLookup(p => p.File, p => p.Line, StringComparer.Ordinal);
-        var (anchorPointer, anchorNode) = document.Root is JsonObjectNode obj && obj.Get("docs_root") is { } node
-            ? ("/docs_root", node)
+        var (anchorPointer, anchorNode) = document.Root is JsonObjectNode obj && obj.Get(MappingKeys.DocsRoot) is { } node
+            ? (JsonPointer.Append(string.Empty, MappingKeys.DocsRoot), node)
             : (string.Empty, document.Root);
         var sections = 0;
         var covered = 0;
@@ -155,7 +152,7 @@ internal static class SpecMonitor
                     covered++;
                     continue;
                 }
-                diagnostics.Add(new Diagnostic(RuleIds.SpecSectionUncovered, RuleCatalog.Get(RuleIds.SpecSectionUncovered).DefaultSeverity,
+                diagnostics.Add(RuleCatalog.Create(RuleIds.SpecSectionUncovered,
                     $"spec section '{heading.Name}' ({path}:{heading.Start}, #{heading.QualifiedName}) is covered by no mapping item",
                     document.LocationOf(anchorNode.Start), anchorPointer, null, [new CodeLocation(path, heading.Start, heading.End)]));
             }
@@ -203,7 +200,7 @@ internal static class SpecMonitor
         var before = document.Text[lineStart..member.NameStart];
         var newline = document.Text.Contains("\r\n", StringComparison.Ordinal) ? "\r\n" : "\n";
         var separator = before.Trim().Length == 0 ? $",{newline}{before}" : ", ";
-        return new MappingEdit(pointer, member.Value.End, string.Empty, $"{separator}\"{HashKey}\": {Quote(hash)}");
+        return new MappingEdit(pointer, member.Value.End, string.Empty, $"{separator}\"{MappingKeys.SpecHash}\": {Quote(hash)}");
     }
 
     private static ImmutableArray<CodeLocation> Related(List<LocatedSection> sections) =>

@@ -14,7 +14,7 @@ internal static class Suppressions
         var node = document.Root;
         for (var depth = 0; ; depth++)
         {
-            if (node is JsonObjectNode obj && obj.Get("suppress") is JsonArrayNode list
+            if (node is JsonObjectNode obj && obj.Get(MappingKeys.Suppress) is JsonArrayNode list
                 && list.Items.OfType<JsonStringNode>().Any(s => string.Equals(s.Value.Trim(), diagnostic.Id, StringComparison.OrdinalIgnoreCase)))
             {
                 return true;

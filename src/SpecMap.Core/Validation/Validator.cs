@@ -108,7 +108,7 @@ internal sealed class Validator
     ];
 
     private static Diagnostic ToDiagnostic(MappingDocument document, Finding finding, MappingLocation location, string pointer, MappingFix? fix) =>
-        new(finding.RuleId, RuleCatalog.Get(finding.RuleId).DefaultSeverity, finding.Message, location, pointer, fix, finding.Related);
+        RuleCatalog.Create(finding.RuleId, finding.Message, location, pointer, fix, finding.Related);
 
     /// <summary>The mapping's staged bytes, or null when the index does not hold it (then the file on disk is read).</summary>
     private static byte[]? StagedBytes(RepositorySession session, string repoPath) =>

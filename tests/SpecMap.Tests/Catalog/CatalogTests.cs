@@ -43,6 +43,42 @@ public sealed partial class CatalogTests
             };
             Assert.True(expected == rule.Category, $"{rule.Id} is in {rule.Category}, its range belongs to {expected}");
         }
+        Assert.Throws<ArgumentException>(() => RuleCatalog.CategoryOf("SMV0501"));
+    }
+
+    [Fact]
+    public void Relocations_and_reference_problems_are_the_rules_about_where_a_reference_points()
+    {
+        string[] relocations =
+        [
+            RuleIds.FileNotFound, RuleIds.RangeBeyondEnd, RuleIds.SymbolShifted, RuleIds.FileRenamed, RuleIds.SymbolMoved,
+            RuleIds.SymbolRenamed, RuleIds.LinesChanged, RuleIds.HeadingMoved,
+        ];
+        Assert.Equal(relocations, RuleCatalog.All.Where(r => r.IsRelocation).Select(r => r.Id));
+        // A relocation always has a fix (safe, or a guess above the threshold); a broken reference never has one.
+        Assert.All(RuleCatalog.All.Where(r => r.IsRelocation), r => Assert.NotEqual(FixSafety.None, r.Fix));
+        Assert.All(RuleCatalog.All.Where(r => r.Reference == ReferenceEffect.Broken), r => Assert.Equal(FixSafety.None, r.Fix));
+        // Every code-reference rule is a reference problem, and so are the mapping's and the docs' rules about a place.
+        var problems = RuleCatalog.All.Where(r => r.IsReferenceProblem).Select(r => r.Id).ToList();
+        Assert.Equal(
+            [RuleIds.LeavesRepository, .. RuleCatalog.All.Where(r => r.Category == RuleCatalog.CodeCategory).Select(r => r.Id),
+                RuleIds.HeadingMoved, RuleIds.HeadingNotFound],
+            problems);
+    }
+
+    [Fact]
+    public void Every_diagnostic_is_made_at_its_rules_default_severity()
+    {
+        var location = new MappingLocation("map.json", 3, 7);
+        foreach (var rule in RuleCatalog.All)
+        {
+            var diagnostic = RuleCatalog.Create(rule.Id, "message", location, "/a");
+            Assert.Equal((rule.Id, rule.DefaultSeverity, "message", location, "/a"),
+                (diagnostic.Id, diagnostic.Severity, diagnostic.Message, diagnostic.Location, diagnostic.Pointer));
+            Assert.Null(diagnostic.Fix);
+            Assert.Empty(diagnostic.RelatedLocations);
+        }
+        Assert.Equal(Severity.None, RuleCatalog.Create(RuleIds.SpecSectionNotHashed, "m", location, "/a").Severity);
     }
 
     [Theory]

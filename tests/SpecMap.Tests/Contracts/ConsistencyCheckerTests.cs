@@ -1,6 +1,7 @@
 using SpecMap.Core.Contracts;
 using SpecMap.Core.Diagnostics;
 using SpecMap.Core.Mapping;
+using SpecMap.Core.Output;
 using SpecMap.Tests.Support;
 
 namespace SpecMap.Tests.Contracts;
@@ -72,6 +73,25 @@ public sealed class ConsistencyCheckerTests : IDisposable
         Assert.Contains("\"overall_compliance_score\": 63", text, StringComparison.Ordinal);
         Assert.Contains("\"compliance_score\": 75,", text, StringComparison.Ordinal);
         Assert.Empty(ConsistencyChecker.Check(Parse(text), [], []));
+    }
+
+    [Fact]
+    public void The_short_score_key_is_an_item_score_here_as_on_the_dashboards()
+    {
+        var document = Parse("""
+            {
+              "endpoints": {
+                "GET /a": { "score": 100 },
+                "GET /b": { "compliance_score": 50 }
+              },
+              "overall_compliance_score": 90
+            }
+            """);
+        var found = Assert.Single(ConsistencyChecker.Check(document, [], []));
+        Assert.Equal("/overall_compliance_score", found.Pointer);
+        Assert.Contains("the mean of the 2 item scores under it is 75", found.Message, StringComparison.Ordinal);
+        Assert.Equal([("GET /a", 100.0), ("GET /b", 50.0)],
+            ComplianceScores.Sections(document).Single().ItemScores.Select(i => (i.Item, i.Score)));
     }
 
     [Fact]
