@@ -29,6 +29,10 @@ internal static class JsonTreeReader
     /// <exception cref="JsonSyntaxException">The text is not JSON.</exception>
     public static JsonValueNode Parse(string text)
     {
+        if (string.IsNullOrWhiteSpace(text.TrimStart('\uFEFF')))
+        {
+            throw new JsonSyntaxException("the file is empty", 1, 1);
+        }
         var bytes = Encoding.UTF8.GetBytes(text);
         var charAt = ByteToChar(text, bytes.Length);
         var reader = new Utf8JsonReader(bytes, Options);
@@ -45,6 +49,11 @@ internal static class JsonTreeReader
                 throw new JsonSyntaxException("unexpected content after the end of the document", line, column);
             }
             return root;
+        }
+        catch (BadStringException e)
+        {
+            var (line, column) = new LineTable(text).Position(e.CharOffset);
+            throw new JsonSyntaxException("a string holds an escaped UTF-16 surrogate without its pair (such as \"\\ud800\" alone)", line, column);
         }
         catch (JsonException e)
         {
@@ -66,7 +75,7 @@ internal static class JsonTreeReader
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
                 {
                     var nameStart = charAt[(int)reader.TokenStartIndex];
-                    var name = reader.GetString()!;
+                    var name = StringAt(ref reader, charAt);
                     reader.Read();
                     members.Add(new JsonMember(name, nameStart, ReadValue(ref reader, charAt, bytes)));
                 }
@@ -83,7 +92,7 @@ internal static class JsonTreeReader
             }
             case JsonTokenType.String:
                 // The raw span excludes the quotes; the node's span includes them.
-                return new JsonStringNode(charAt[start], charAt[start + reader.ValueSpan.Length + 2], reader.GetString()!);
+                return new JsonStringNode(charAt[start], charAt[start + reader.ValueSpan.Length + 2], StringAt(ref reader, charAt));
             case JsonTokenType.Number:
             {
                 var raw = Encoding.UTF8.GetString(reader.ValueSpan);
@@ -96,6 +105,24 @@ internal static class JsonTreeReader
             default:
                 return new JsonNullNode(charAt[start], charAt[start + 4]);
         }
+    }
+
+    /// <summary>The string token's value; an escaped lone surrogate cannot become a .NET string System.Text.Json accepts.</summary>
+    private static string StringAt(ref Utf8JsonReader reader, int[] charAt)
+    {
+        try
+        {
+            return reader.GetString()!;
+        }
+        catch (InvalidOperationException)
+        {
+            throw new BadStringException(charAt[(int)reader.TokenStartIndex]);
+        }
+    }
+
+    private sealed class BadStringException(int charOffset) : Exception
+    {
+        public int CharOffset { get; } = charOffset;
     }
 
     /// <summary>charAt[byteOffset] = char offset, for every byte offset 0..length inclusive.</summary>

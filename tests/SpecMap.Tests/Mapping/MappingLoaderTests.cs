@@ -18,6 +18,29 @@ public sealed class MappingLoaderTests
         Assert.Equal(7, e.Location.Column);
     }
 
+    [Theory]
+    [InlineData("{\n  \"a\": \"\\ud800\"\n}", 2, 8)]
+    [InlineData("{\n  \"\\udc00x\": 1\n}", 2, 3)]
+    public void A_lone_escaped_surrogate_is_SMV0001_at_its_string(string json, int line, int column)
+    {
+        var e = Assert.Throws<MappingReadException>(() => Parse(json));
+        Assert.Equal(RuleIds.InvalidJson, e.RuleId);
+        Assert.Contains("surrogate", e.Message, StringComparison.Ordinal);
+        Assert.Equal((line, column), (e.Location!.Line, e.Location.Column));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("  \n\t")]
+    [InlineData("\uFEFF")]
+    public void An_empty_file_says_so_in_plain_words(string json)
+    {
+        var e = Assert.Throws<MappingReadException>(() => Parse(json));
+        Assert.Equal(RuleIds.InvalidJson, e.RuleId);
+        Assert.Contains("the file is empty", e.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("isFinalBlock", e.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Comments_and_trailing_commas_are_read()
     {
