@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Text.RegularExpressions;
+using SpecMap.Core.Outline.Python;
 
 namespace SpecMap.Core.Contracts.Python;
 
@@ -19,8 +20,6 @@ internal sealed record PythonImport(string Module, string? Name);
 /// </summary>
 internal sealed partial class PythonModule
 {
-    private static readonly string[] BlockKeywords = ["if", "elif", "else", "try", "except", "finally", "with", "for", "while", "match", "case", "async"];
-
     private PythonModule(string path, ImmutableArray<PythonLine> lines)
     {
         Path = path;
@@ -69,8 +68,7 @@ internal sealed partial class PythonModule
                 stack.Push((line.Indent, true, null));
                 continue;
             }
-            var keyword = line.Text.Split(' ', ':', '(')[0];
-            if (line.Text.EndsWith(':') && BlockKeywords.Contains(keyword, StringComparer.Ordinal))
+            if (OpensTransparentBlock(line))
             {
                 stack.Push((line.Indent, false, null));
                 continue;
@@ -83,16 +81,56 @@ internal sealed partial class PythonModule
         return module;
     }
 
-    /// <summary>The lines of a class body, and the indent of its direct statements (0 when the body is on the header line).</summary>
-    public (int First, int End, int Indent) Body(PythonClass cls)
+    /// <summary>
+    /// The statements of a class body in source order, read through transparent blocks as the outliner reads them
+    /// (<see cref="PythonCompoundStatements"/>): each one's line index and the end (exclusive) of the lines its own block spans.
+    /// </summary>
+    public IEnumerable<(int Index, int End)> BodyStatements(PythonClass cls)
     {
-        var header = Lines[cls.Index];
         var end = cls.Index + 1;
-        while (end < Lines.Length && Lines[end].Indent > header.Indent)
+        while (end < Lines.Length && Lines[end].Indent > Lines[cls.Index].Indent)
         {
             end++;
         }
-        return (cls.Index + 1, end, end > cls.Index + 1 ? Lines[cls.Index + 1].Indent : 0);
+        // A body on the header line (`class A: x: int`) has no lines of its own.
+        return end > cls.Index + 1 ? Statements(cls.Index + 1, end, Lines[cls.Index + 1].Indent) : [];
+    }
+
+    private IEnumerable<(int Index, int End)> Statements(int first, int end, int indent)
+    {
+        for (var i = first; i < end; i++)
+        {
+            if (Lines[i].Indent != indent)
+            {
+                continue;
+            }
+            var blockEnd = i + 1;
+            while (blockEnd < end && Lines[blockEnd].Indent > indent)
+            {
+                blockEnd++;
+            }
+            if (!OpensTransparentBlock(Lines[i]))
+            {
+                yield return (i, blockEnd);
+            }
+            else if (blockEnd > i + 1)
+            {
+                foreach (var inner in Statements(i + 1, blockEnd, Lines[i + 1].Indent))
+                {
+                    yield return inner;
+                }
+            }
+        }
+    }
+
+    /// <summary>A header line (`if x:`, `except* E:`, `async with f() as g:`) whose block is transparent.</summary>
+    private static bool OpensTransparentBlock(PythonLine line)
+    {
+        if (!line.Text.EndsWith(':') || LeadingWords().Match(line.Text) is not { Success: true } words)
+        {
+            return false;
+        }
+        return PythonCompoundStatements.StartsWith(words.Groups["first"].ValueSpan, words.Groups["second"].ValueSpan);
     }
 
     private static PythonClass ReadClass(PythonModule module, int index, Match header)
@@ -152,6 +190,9 @@ internal sealed partial class PythonModule
 
     [GeneratedRegex(@"^class\s+(?<name>[A-Za-z_]\w*)\s*(?:\[[^\]]*\])?\s*(?:\((?<bases>.*)\))?\s*:(?<rest>.*)$", RegexOptions.Singleline)]
     public static partial Regex ClassHeader();
+
+    [GeneratedRegex(@"^(?<first>\w+)\s*(?<second>\w*)", RegexOptions.Singleline)]
+    private static partial Regex LeadingWords();
 
     [GeneratedRegex(@"^(?:async\s+)?def\s", RegexOptions.Singleline)]
     private static partial Regex DefHeader();
