@@ -11,7 +11,8 @@ namespace SpecMap.Tests.Contracts;
 /// <summary>The outliner and the model reader read a class body's statements alike, through every compound statement.</summary>
 public sealed class PythonClassBodyTests : IDisposable
 {
-    // One field under each compound statement a class body may hold (`except*` needs a try of its own); `a` and `z` stand outside.
+    // One field under each compound statement a class body may hold (`except*` needs a try of its own), then the
+    // one-line forms, and the soft keywords as names; `a` and `z` stand outside any.
     private const string Source = """
         import contextlib
 
@@ -49,16 +50,23 @@ public sealed class PythonClassBodyTests : IDisposable
             match 1:
                 case 1:
                     p: int
+                case 2: q: int
                 case _:
-                    q: int
+                    r: int
             async with contextlib.nullcontext():
-                r: int
-            async for _ in ():
                 s: int
+            async for _ in ():
+                t: int
+            if True: u: int
+            else: v: int; w: int
+            x: int; y: int
+            match: int
+            case: int
             z: int
         """;
 
-    private static readonly string[] AllFields = ["a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m", "n", "o", "p", "q", "r", "s", "z"];
+    private static readonly string[] AllFields =
+        ["a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m", "n", "o", "p", "q", "r", "s", "t", "u", "v", "w", "x", "y", "match", "case", "z"];
 
     private readonly TestRepository _repository = TestRepository.Create();
 

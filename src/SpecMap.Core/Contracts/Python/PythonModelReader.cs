@@ -70,12 +70,11 @@ internal sealed partial class PythonModelReader(ISourceTree tree) : IModelReader
         return new ModelClass(cls.Name, module.Path, module.Lines[cls.Index].StartLine, [.. all], policy, generator);
     }
 
-    /// <summary>Reads the statements of a class body, those under if/try/for/match/... blocks included.</summary>
+    /// <summary>Reads the statements of a class body, those under if/try/for/match/... blocks and on one line included.</summary>
     private void ReadBody(PythonModule module, PythonClass cls, List<ModelField> fields, ClassConfig config, bool attrsStyle)
     {
-        foreach (var (i, blockEnd) in module.BodyStatements(cls))
+        foreach (var (line, i, blockEnd) in module.BodyStatements(cls))
         {
-            var line = module.Lines[i];
             if (PythonModule.ClassHeader().Match(line.Text) is { Success: true } nested)
             {
                 // pydantic v1: `class Config: alias_generator = to_camel`.

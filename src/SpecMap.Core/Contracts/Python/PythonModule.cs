@@ -16,7 +16,7 @@ internal sealed record PythonImport(string Module, string? Name);
 
 /// <summary>
 /// What contracts need of one Python file: its logical lines, its classes (module-level ones by name, nested ones
-/// as `Outer.Inner`, including those under `if`/`try`), imports and type-alias assignments.
+/// as `Outer.Inner`, including those under `if`/`try` and the other transparent blocks), imports and type-alias assignments.
 /// </summary>
 internal sealed partial class PythonModule
 {
@@ -82,25 +82,33 @@ internal sealed partial class PythonModule
     }
 
     /// <summary>
-    /// The statements of a class body in source order, read through transparent blocks as the outliner reads them
-    /// (<see cref="PythonCompoundStatements"/>): each one's line index and the end (exclusive) of the lines its own block spans.
+    /// The simple statements of a class body in source order, read through transparent blocks as the outliner reads them
+    /// (<see cref="PythonCompoundStatements"/>), one-line forms (`if x: a: int`, `a: int; b: int`) included. A `def` or
+    /// `class` line is one statement. With each: its line's index and the end (exclusive) of the lines its block spans.
     /// </summary>
-    public IEnumerable<(int Index, int End)> BodyStatements(PythonClass cls)
+    public IEnumerable<(PythonLine Statement, int Index, int End)> BodyStatements(PythonClass cls)
     {
         var end = cls.Index + 1;
         while (end < Lines.Length && Lines[end].Indent > Lines[cls.Index].Indent)
         {
             end++;
         }
-        // A body on the header line (`class A: x: int`) has no lines of its own.
-        return end > cls.Index + 1 ? Statements(cls.Index + 1, end, Lines[cls.Index + 1].Indent) : [];
+        if (end > cls.Index + 1)
+        {
+            return Statements(cls.Index + 1, end, Lines[cls.Index + 1].Indent, inMatch: false);
+        }
+        // The body is on the header line: `class A: x: int`.
+        var header = Lines[cls.Index];
+        var colon = PythonExpressions.FindTop(header.Text, ':');
+        return SplitStatements(header, header.Text[(colon + 1)..]).Select(s => (s, cls.Index, end));
     }
 
-    private IEnumerable<(int Index, int End)> Statements(int first, int end, int indent)
+    private IEnumerable<(PythonLine Statement, int Index, int End)> Statements(int first, int end, int indent, bool inMatch)
     {
         for (var i = first; i < end; i++)
         {
-            if (Lines[i].Indent != indent)
+            var line = Lines[i];
+            if (line.Indent != indent)
             {
                 continue;
             }
@@ -109,28 +117,61 @@ internal sealed partial class PythonModule
             {
                 blockEnd++;
             }
-            if (!OpensTransparentBlock(Lines[i]))
+            if (OpensTransparentBlock(line))
             {
-                yield return (i, blockEnd);
-            }
-            else if (blockEnd > i + 1)
-            {
-                foreach (var inner in Statements(i + 1, blockEnd, Lines[i + 1].Indent))
+                if (blockEnd > i + 1)
                 {
-                    yield return inner;
+                    var opensMatch = line.Text.StartsWith("match", StringComparison.Ordinal);
+                    foreach (var inner in Statements(i + 1, blockEnd, Lines[i + 1].Indent, opensMatch))
+                    {
+                        yield return inner;
+                    }
                 }
+                continue;
+            }
+            var text = line.Text;
+            if (StartsTransparent(text, inMatch) && PythonExpressions.FindTop(text, ':') is var colon and > 0)
+            {
+                // A transparent one-liner (`else: a = 1`): its body is the class body's.
+                text = text[(colon + 1)..];
+            }
+            else if (DefHeader().IsMatch(text) || ClassHeader().IsMatch(text))
+            {
+                // What follows a def's or class's colon on its line is not this body's.
+                yield return (line, i, blockEnd);
+                continue;
+            }
+            foreach (var statement in SplitStatements(line, text))
+            {
+                yield return (statement, i, blockEnd);
             }
         }
     }
 
+    /// <summary>`a: int; b: int` is two statements, each read as a line of its own.</summary>
+    private static IEnumerable<PythonLine> SplitStatements(PythonLine line, string text) =>
+        PythonExpressions.SplitTop(text, ';').Select(part => line with { Text = part });
+
     /// <summary>A header line (`if x:`, `except* E:`, `async with f() as g:`) whose block is transparent.</summary>
-    private static bool OpensTransparentBlock(PythonLine line)
+    private static bool OpensTransparentBlock(PythonLine line) => line.Text.EndsWith(':') && StartsTransparent(line.Text, inMatch: true);
+
+    /// <summary>
+    /// Whether a line starts with a transparent compound statement's keyword. The soft keywords need their statement's
+    /// form: `match` a block of its own (`match: int` is a field), `case` a match block around it (else `case[0]: int` is).
+    /// </summary>
+    private static bool StartsTransparent(string text, bool inMatch)
     {
-        if (!line.Text.EndsWith(':') || LeadingWords().Match(line.Text) is not { Success: true } words)
+        if (LeadingWords().Match(text) is not { Success: true } words
+            || !PythonCompoundStatements.StartsWith(words.Groups["first"].ValueSpan, words.Groups["second"].ValueSpan))
         {
             return false;
         }
-        return PythonCompoundStatements.StartsWith(words.Groups["first"].ValueSpan, words.Groups["second"].ValueSpan);
+        return words.Groups["first"].Value switch
+        {
+            "match" => text.EndsWith(':'),
+            "case" => inMatch || text.EndsWith(':'),
+            _ => true,
+        };
     }
 
     private static PythonClass ReadClass(PythonModule module, int index, Match header)
