@@ -80,8 +80,8 @@ public sealed class PythonClassBodyTests : IDisposable
         _repository.Write("m.py", Source);
         var model = new PythonModelReader(new WorkTreeSource(_repository.Root)).Read("m.py", "Event");
         Assert.NotNull(model);
-        var outlined = Outline().Symbols.Where(s => s.Kind == SymbolKinds.Field).Select(s => (s.QualifiedName, s.Start));
-        var read = model.Fields.Select(f => ($"Event.{f.Name}", f.Line));
+        (string QualifiedName, int Line)[] outlined = [.. Outline().Symbols.Where(s => s.Kind == SymbolKinds.Field).Select(s => (s.QualifiedName, s.Start))];
+        (string QualifiedName, int Line)[] read = [.. model.Fields.Select(f => ($"Event.{f.Name}", f.Line))];
         Assert.Equal(AllFields.Select(name => $"Event.{name}"), outlined.Select(f => f.QualifiedName));
         Assert.Equal(outlined, read);
     }
