@@ -1,5 +1,3 @@
-using SpecMap.Core.Contracts.CSharp;
-using SpecMap.Core.Contracts.Python;
 using SpecMap.Core.Diagnostics;
 using SpecMap.Core.Json;
 using SpecMap.Core.Mapping;
@@ -21,13 +19,12 @@ internal static class ContractChecker
 {
     public static IEnumerable<Diagnostic> Check(MappingDocument document, ContractContext context)
     {
-        var python = new PythonModelReader(context.Tree);
-        var csharp = new CSharpModelReader(context.Tree);
+        var readers = new ModelReaders(context.Tree);
         var found = new List<Diagnostic>();
         foreach (var (pointer, item) in document.Objects())
         {
             var required = item.Get(MappingKeys.RequiredFields);
-            if (required is not (JsonObjectNode or JsonArrayNode) || FindModel(document, pointer, context, python, csharp) is not { } model)
+            if (required is not (JsonObjectNode or JsonArrayNode) || FindModel(document, pointer, context, readers) is not { } model)
             {
                 continue;
             }
@@ -69,7 +66,7 @@ internal static class ContractChecker
     };
 
     /// <summary>The item's `model` reference, else the first code reference whose symbol (or lines) names a class.</summary>
-    private static ModelClass? FindModel(MappingDocument document, string itemPointer, ContractContext context, PythonModelReader python, CSharpModelReader csharp)
+    private static ModelClass? FindModel(MappingDocument document, string itemPointer, ContractContext context, ModelReaders readers)
     {
         var references = document.References.Where(r => BelongsTo(r, itemPointer)).ToList();
         foreach (var reference in references.Where(r => r.Kind == ReferenceKind.Model).Concat(references.Where(r => r.Kind == ReferenceKind.Code)))
@@ -79,9 +76,7 @@ internal static class ContractChecker
             {
                 continue;
             }
-            var isPython = path.EndsWith(".py", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".pyi", StringComparison.OrdinalIgnoreCase);
-            var isCSharp = path.EndsWith(".cs", StringComparison.OrdinalIgnoreCase);
-            if (!isPython && !isCSharp)
+            if (readers.For(path) is not { } reader)
             {
                 continue;
             }
@@ -90,13 +85,13 @@ internal static class ContractChecker
             if (symbol is null && reference.Kind == ReferenceKind.Model && reference.Start is { } start)
             {
                 symbol = OutlinedClassAt(context, path, start, reference.End ?? start)
-                    ?? (isPython ? python.ClassAt(path, start, reference.End ?? start) : csharp.ClassAt(path, start, reference.End ?? start));
+                    ?? reader.ClassAt(path, start, reference.End ?? start);
             }
             if (symbol is null)
             {
                 continue;
             }
-            var model = isPython ? python.Read(path, symbol) : csharp.Read(path, symbol);
+            var model = reader.Read(path, symbol);
             if (model is not null)
             {
                 return model;

@@ -1,6 +1,7 @@
 namespace SpecMap.Core.Outline;
 
 /// <summary>Turns one file's text into its declarations. Implementations are pure and thread-safe.</summary>
+/// <remarks>Each is registered, with its language's model reader if any, in <see cref="Languages.LanguageRegistry"/>.</remarks>
 internal interface IOutliner
 {
     /// <summary>`python`, `csharp` or `markdown`.</summary>

@@ -1,28 +1,19 @@
 using System.Collections.Concurrent;
-using SpecMap.Core.Outline.CSharp;
-using SpecMap.Core.Outline.Markdown;
-using SpecMap.Core.Outline.Python;
+using SpecMap.Core.Languages;
 
 namespace SpecMap.Core.Outline;
 
 /// <summary>
-/// Picks the outliner for a path and caches outlines by git blob id, so a blob that appears
-/// at several commits (or in the work tree unchanged) is parsed once.
+/// Picks the outliner for a path (its language in <see cref="LanguageRegistry"/>) and caches outlines by git blob id,
+/// so a blob that appears at several commits (or in the work tree unchanged) is parsed once.
 /// </summary>
 internal sealed class Outliners
 {
-    private readonly IOutliner[] _outliners = [new PythonOutliner(), new CSharpOutliner(), new MarkdownOutliner()];
     private readonly ConcurrentDictionary<(string BlobId, string Language), SourceOutline> _cache = new();
 
     public static Outliners Shared { get; } = new();
 
-    public IOutliner? For(string path)
-    {
-        var extension = System.IO.Path.GetExtension(path).ToLowerInvariant();
-        return Array.Find(_outliners, o => o.Extensions.Contains(extension));
-    }
-
-    public bool CanOutline(string path) => For(path) is not null;
+    public IOutliner? For(string path) => LanguageRegistry.For(path)?.Outliner;
 
     /// <summary>The outline of <paramref name="text"/>; null when no outliner reads this kind of file.</summary>
     /// <param name="blobId">The git blob id of the text (see <see cref="Sources.GitBlobId"/>); the cache key.</param>

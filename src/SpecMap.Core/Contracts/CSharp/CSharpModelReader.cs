@@ -12,7 +12,7 @@ namespace SpecMap.Core.Contracts.CSharp;
 /// structs; properties and public fields; `[JsonPropertyName]` wire names; `partial` parts in other files and base
 /// types found in the repository. Only files whose text contains the type's name are parsed.
 /// </summary>
-internal sealed partial class CSharpModelReader(ISourceTree tree)
+internal sealed partial class CSharpModelReader(ISourceTree tree) : IModelReader
 {
     private const int MaxDepth = 12;
     private static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Preview, DocumentationMode.None);
@@ -22,10 +22,10 @@ internal sealed partial class CSharpModelReader(ISourceTree tree)
     private readonly HashSet<string> _resolving = new(StringComparer.Ordinal);
     private ILookup<string, string>? _declaredIn;
 
-    /// <summary>The type named by <paramref name="symbol"/> (its last dotted part, generic arguments ignored) in <paramref name="path"/>, or null.</summary>
-    public ModelClass? Read(string path, string symbol)
+    /// <summary>The type named by <paramref name="className"/> (its last dotted part, generic arguments ignored) in <paramref name="path"/>, or null.</summary>
+    public ModelClass? Read(string path, string className)
     {
-        var name = SimpleName(symbol);
+        var name = SimpleName(className);
         var declaration = Declarations(Root(path), name).FirstOrDefault();
         return declaration is null ? null : Read(path, declaration, 0);
     }

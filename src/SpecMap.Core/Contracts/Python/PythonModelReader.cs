@@ -8,14 +8,12 @@ namespace SpecMap.Core.Contracts.Python;
 /// Reads a Python model class statically: pydantic (v1, v2), dataclasses, TypedDict and attrs classes, with aliases,
 /// defaults, literal alias generators and fields inherited from base classes found in the repository (imports followed).
 /// </summary>
-internal sealed partial class PythonModelReader(ISourceTree tree)
+internal sealed partial class PythonModelReader(ISourceTree tree) : IModelReader
 {
     private const int MaxDepth = 12;
 
     /// <summary>Bases that mark a class's kind; never followed when the repository does not define them.</summary>
     private static readonly string[] EnumBases = ["Enum", "StrEnum", "IntEnum", "Flag", "IntFlag", "ReprEnum"];
-
-    private static readonly string[] BlockKeywords = ["if", "elif", "else", "try", "except", "finally", "with"];
 
     private readonly Dictionary<string, PythonModule?> _modules = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string?> _moduleFiles = new(StringComparer.Ordinal);
@@ -46,8 +44,7 @@ internal sealed partial class PythonModelReader(ISourceTree tree)
             // pydantic v2 accepts config as class keywords: `class Event(BaseModel, alias_generator=to_camel)`.
             config.SetGenerator(classGenerator);
         }
-        var (first, end, indent) = module.Body(cls);
-        ReadBlock(module, first, end, indent, fields, config, attrsStyle);
+        ReadBody(module, cls, fields, config, attrsStyle);
 
         var inherited = new List<ModelClass>();
         if (depth < MaxDepth)
@@ -73,30 +70,11 @@ internal sealed partial class PythonModelReader(ISourceTree tree)
         return new ModelClass(cls.Name, module.Path, module.Lines[cls.Index].StartLine, [.. all], policy, generator);
     }
 
-    /// <summary>Reads the statements of a class body at <paramref name="indent"/>, descending into if/try/with blocks.</summary>
-    private void ReadBlock(PythonModule module, int first, int end, int indent, List<ModelField> fields, ClassConfig config, bool attrsStyle)
+    /// <summary>Reads the statements of a class body, those under if/try/for/match/... blocks and on one line included.</summary>
+    private void ReadBody(PythonModule module, PythonClass cls, List<ModelField> fields, ClassConfig config, bool attrsStyle)
     {
-        for (var i = first; i < end; i++)
+        foreach (var (line, i, blockEnd) in module.BodyStatements(cls))
         {
-            var line = module.Lines[i];
-            if (line.Indent != indent)
-            {
-                continue;
-            }
-            var blockEnd = i + 1;
-            while (blockEnd < end && module.Lines[blockEnd].Indent > indent)
-            {
-                blockEnd++;
-            }
-            var keyword = line.Text.Split(' ', ':', '(')[0];
-            if (line.Text.EndsWith(':') && BlockKeywords.Contains(keyword, StringComparer.Ordinal))
-            {
-                if (blockEnd > i + 1)
-                {
-                    ReadBlock(module, i + 1, blockEnd, module.Lines[i + 1].Indent, fields, config, attrsStyle);
-                }
-                continue;
-            }
             if (PythonModule.ClassHeader().Match(line.Text) is { Success: true } nested)
             {
                 // pydantic v1: `class Config: alias_generator = to_camel`.

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Text.RegularExpressions;
+using SpecMap.Core.Outline.Python;
 
 namespace SpecMap.Core.Contracts.Python;
 
@@ -15,12 +16,10 @@ internal sealed record PythonImport(string Module, string? Name);
 
 /// <summary>
 /// What contracts need of one Python file: its logical lines, its classes (module-level ones by name, nested ones
-/// as `Outer.Inner`, including those under `if`/`try`), imports and type-alias assignments.
+/// as `Outer.Inner`, including those under `if`/`try` and the other transparent blocks), imports and type-alias assignments.
 /// </summary>
 internal sealed partial class PythonModule
 {
-    private static readonly string[] BlockKeywords = ["if", "elif", "else", "try", "except", "finally", "with", "for", "while", "match", "case", "async"];
-
     private PythonModule(string path, ImmutableArray<PythonLine> lines)
     {
         Path = path;
@@ -69,8 +68,7 @@ internal sealed partial class PythonModule
                 stack.Push((line.Indent, true, null));
                 continue;
             }
-            var keyword = line.Text.Split(' ', ':', '(')[0];
-            if (line.Text.EndsWith(':') && BlockKeywords.Contains(keyword, StringComparer.Ordinal))
+            if (OpensTransparentBlock(line))
             {
                 stack.Push((line.Indent, false, null));
                 continue;
@@ -83,16 +81,97 @@ internal sealed partial class PythonModule
         return module;
     }
 
-    /// <summary>The lines of a class body, and the indent of its direct statements (0 when the body is on the header line).</summary>
-    public (int First, int End, int Indent) Body(PythonClass cls)
+    /// <summary>
+    /// The simple statements of a class body in source order, read through transparent blocks as the outliner reads them
+    /// (<see cref="PythonCompoundStatements"/>), one-line forms (`if x: a: int`, `a: int; b: int`) included. A `def` or
+    /// `class` line is one statement. With each: its line's index and the end (exclusive) of the lines its block spans.
+    /// </summary>
+    public IEnumerable<(PythonLine Statement, int Index, int End)> BodyStatements(PythonClass cls)
     {
-        var header = Lines[cls.Index];
         var end = cls.Index + 1;
-        while (end < Lines.Length && Lines[end].Indent > header.Indent)
+        while (end < Lines.Length && Lines[end].Indent > Lines[cls.Index].Indent)
         {
             end++;
         }
-        return (cls.Index + 1, end, end > cls.Index + 1 ? Lines[cls.Index + 1].Indent : 0);
+        if (end > cls.Index + 1)
+        {
+            return Statements(cls.Index + 1, end, Lines[cls.Index + 1].Indent, inMatch: false);
+        }
+        // The body is on the header line: `class A: x: int`.
+        var header = Lines[cls.Index];
+        var colon = PythonExpressions.FindTop(header.Text, ':');
+        return SplitStatements(header, header.Text[(colon + 1)..]).Select(s => (s, cls.Index, end));
+    }
+
+    private IEnumerable<(PythonLine Statement, int Index, int End)> Statements(int first, int end, int indent, bool inMatch)
+    {
+        for (var i = first; i < end; i++)
+        {
+            var line = Lines[i];
+            if (line.Indent != indent)
+            {
+                continue;
+            }
+            var blockEnd = i + 1;
+            while (blockEnd < end && Lines[blockEnd].Indent > indent)
+            {
+                blockEnd++;
+            }
+            if (OpensTransparentBlock(line))
+            {
+                if (blockEnd > i + 1)
+                {
+                    var opensMatch = line.Text.StartsWith("match", StringComparison.Ordinal);
+                    foreach (var inner in Statements(i + 1, blockEnd, Lines[i + 1].Indent, opensMatch))
+                    {
+                        yield return inner;
+                    }
+                }
+                continue;
+            }
+            var text = line.Text;
+            if (StartsTransparent(text, inMatch) && PythonExpressions.FindTop(text, ':') is var colon and > 0)
+            {
+                // A transparent one-liner (`else: a = 1`): its body is the class body's.
+                text = text[(colon + 1)..];
+            }
+            else if (DefHeader().IsMatch(text) || ClassHeader().IsMatch(text))
+            {
+                // What follows a def's or class's colon on its line is not this body's.
+                yield return (line, i, blockEnd);
+                continue;
+            }
+            foreach (var statement in SplitStatements(line, text))
+            {
+                yield return (statement, i, blockEnd);
+            }
+        }
+    }
+
+    /// <summary>`a: int; b: int` is two statements, each read as a line of its own.</summary>
+    private static IEnumerable<PythonLine> SplitStatements(PythonLine line, string text) =>
+        PythonExpressions.SplitTop(text, ';').Select(part => line with { Text = part });
+
+    /// <summary>A header line (`if x:`, `except* E:`, `async with f() as g:`) whose block is transparent.</summary>
+    private static bool OpensTransparentBlock(PythonLine line) => line.Text.EndsWith(':') && StartsTransparent(line.Text, inMatch: true);
+
+    /// <summary>
+    /// Whether a line starts with a transparent compound statement's keyword. The soft keywords need their statement's
+    /// form: `match` a block of its own (`match: int` is a field), `case` a match block around it (else `case[0]: int` is).
+    /// </summary>
+    private static bool StartsTransparent(string text, bool inMatch)
+    {
+        if (LeadingWords().Match(text) is not { Success: true } words
+            || !PythonCompoundStatements.StartsWith(words.Groups["first"].ValueSpan, words.Groups["second"].ValueSpan))
+        {
+            return false;
+        }
+        return words.Groups["first"].Value switch
+        {
+            "match" => text.EndsWith(':'),
+            "case" => inMatch || text.EndsWith(':'),
+            _ => true,
+        };
     }
 
     private static PythonClass ReadClass(PythonModule module, int index, Match header)
@@ -152,6 +231,9 @@ internal sealed partial class PythonModule
 
     [GeneratedRegex(@"^class\s+(?<name>[A-Za-z_]\w*)\s*(?:\[[^\]]*\])?\s*(?:\((?<bases>.*)\))?\s*:(?<rest>.*)$", RegexOptions.Singleline)]
     public static partial Regex ClassHeader();
+
+    [GeneratedRegex(@"^(?<first>\w+)\s*(?<second>\w*)", RegexOptions.Singleline)]
+    private static partial Regex LeadingWords();
 
     [GeneratedRegex(@"^(?:async\s+)?def\s", RegexOptions.Singleline)]
     private static partial Regex DefHeader();

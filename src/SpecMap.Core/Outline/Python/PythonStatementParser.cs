@@ -4,8 +4,8 @@ using System.Text;
 namespace SpecMap.Core.Outline.Python;
 
 /// <summary>Reads statements (not expressions) from Python tokens and collects the outline's symbols.</summary>
-// Compound statements other than `def`/`class` (if, try, with, for, while, match) are transparent: what they
-// hold belongs to the enclosing module, class or function, as the contract asks.
+// Compound statements other than `def`/`class` (PythonCompoundStatements) are transparent: what they hold belongs
+// to the enclosing module, class or function, as the contract asks.
 internal sealed class PythonStatementParser
 {
     private readonly string _text;
@@ -126,12 +126,13 @@ internal sealed class PythonStatementParser
     {
         opensMatch = false;
         var word = TextOf(Current);
+        var next = Peek(1) is { Kind: PythonTokenKind.Name } second ? TextOf(second) : [];
+        if (!PythonCompoundStatements.StartsWith(word, next))
+        {
+            return false;
+        }
         switch (word)
         {
-            case "if" or "elif" or "else" or "try" or "except" or "finally" or "with" or "for" or "while":
-                return true;
-            case "async":
-                return Peek(1) is { Kind: PythonTokenKind.Name } next && TextOf(next) is "for" or "with";
             case "case":
                 // `case` is a keyword only inside a match block.
                 return inMatch;
@@ -143,7 +144,7 @@ internal sealed class PythonStatementParser
                     && TokenAt(colon + 2).Kind == PythonTokenKind.Indent;
                 return opensMatch;
             default:
-                return false;
+                return true;
         }
     }
 

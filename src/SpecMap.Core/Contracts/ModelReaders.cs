@@ -1,0 +1,25 @@
+using SpecMap.Core.Languages;
+using SpecMap.Core.Sources;
+
+namespace SpecMap.Core.Contracts;
+
+/// <summary>The model reader of a path's language for one snapshot, made once per language (readers cache parsed files).</summary>
+internal sealed class ModelReaders(ISourceTree tree)
+{
+    private readonly Dictionary<string, IModelReader> _readers = new(StringComparer.Ordinal);
+
+    /// <summary>Null when the path's language has no model reader (or specmap does not read the language).</summary>
+    public IModelReader? For(string path)
+    {
+        if (LanguageRegistry.For(path) is not { ModelReader: { } create } language)
+        {
+            return null;
+        }
+        if (!_readers.TryGetValue(language.Name, out var reader))
+        {
+            reader = create(tree);
+            _readers.Add(language.Name, reader);
+        }
+        return reader;
+    }
+}
