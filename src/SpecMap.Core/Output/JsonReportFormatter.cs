@@ -109,6 +109,11 @@ internal sealed class JsonReportFormatter : IReportFormatter
         json.WriteNumber("column", diagnostic.Location.Column);
         json.WriteEndObject();
         json.WriteString("pointer", diagnostic.Pointer);
+        // Like a reference's `part`: which part of a line list the diagnostic is about, since the parts share the pointer.
+        if (diagnostic.Reference?.Reference.Part is > 0 and var part)
+        {
+            json.WriteNumber("part", part);
+        }
         if (diagnostic.Fix is { } fix)
         {
             json.WriteStartObject("fix");

@@ -150,7 +150,7 @@ internal sealed class SarifReportFormatter : IReportFormatter
         json.WriteEndObject();
         json.WriteEndArray();
 
-        WriteRelatedLocations(json, diagnostic, mapping);
+        WriteRelatedLocations(json, diagnostic);
         WriteFix(json, diagnostic, mapping);
 
         json.WriteStartObject("partialFingerprints");
@@ -186,10 +186,10 @@ internal sealed class SarifReportFormatter : IReportFormatter
         json.WriteEndObject();
     }
 
-    private static void WriteRelatedLocations(Utf8JsonWriter json, Diagnostic diagnostic, MappingReport? mapping)
+    private static void WriteRelatedLocations(Utf8JsonWriter json, Diagnostic diagnostic)
     {
         var related = new List<(CodeLocation Location, string Message)>();
-        var target = mapping?.References.FirstOrDefault(r => r.Reference.Pointer == diagnostic.Pointer)?.Target;
+        var target = diagnostic.Reference?.Target;
         if (target is not null)
         {
             var label = target.Symbol is null ? "where the reference points now" : $"where the reference points now: {target.Symbol}";
@@ -311,10 +311,14 @@ internal sealed class SarifReportFormatter : IReportFormatter
 
     /// <summary>
     /// A stable hash of the rule and the JSON pointer, so code scanning keeps tracking an alert when lines above it move.
+    /// The parts of a line list share a pointer, so a part after the first adds its index; part 0 keeps the hash it
+    /// always had, so existing alerts keep their history.
     /// </summary>
     public static string Fingerprint(Diagnostic diagnostic)
     {
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{diagnostic.Id}\n{diagnostic.Pointer}"));
+        var part = diagnostic.Reference?.Reference.Part ?? 0;
+        var key = part == 0 ? $"{diagnostic.Id}\n{diagnostic.Pointer}" : $"{diagnostic.Id}\n{diagnostic.Pointer}\n{part}";
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(key));
         return Convert.ToHexStringLower(hash.AsSpan(0, 16));
     }
 
