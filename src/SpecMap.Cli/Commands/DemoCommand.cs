@@ -6,45 +6,38 @@ namespace SpecMap.Cli.Commands;
 /// <summary>`specmap demo`: builds a small repository with a drifted mapping in a temp folder and validates it.</summary>
 internal static class DemoCommand
 {
-    public static Command Create()
+    public static Command Create(CommandContext context)
     {
         var keep = new Option<bool>("--keep") { Description = "Keep the demo repository and print where it is." };
         var command = new Command("demo", "Build a small repository whose mapping has drifted, in a temp folder, and validate it.");
         command.Options.Add(keep);
-        command.SetAction(parse => Run(parse.GetValue(keep)));
+        command.SetAction(parse => Run(context, parse.GetValue(keep)));
         return command;
     }
 
-    private static int Run(bool keep)
+    private static int Run(CommandContext context, bool keep)
     {
         var root = Path.Combine(Path.GetTempPath(), "specmap-demo-" + Guid.NewGuid().ToString("N")[..8]);
+        var output = context.Out;
         try
         {
             DemoRepository.Create(root);
-            Console.Out.WriteLine($"specmap demo: built {root}");
-            Console.Out.WriteLine("  commit 1: an example Responses API server and its SPEC_TO_CODE_MAPPING.json (all references true)");
-            Console.Out.WriteLine("  commit 2: lines inserted in api_server.py, serving_responses.py moved to serving/responses.py,");
-            Console.Out.WriteLine("            ResponseToolCallDeltaEvent.delta retyped to dict[str, list[...]] (the incident)");
-            Console.Out.WriteLine();
-            Console.Out.WriteLine($"$ specmap validate {DemoRepository.MappingPath}");
-            var previous = Directory.GetCurrentDirectory();
-            Directory.SetCurrentDirectory(root);
-            int exit;
-            try
-            {
-                exit = ValidateCommand.Run(new ValidateOptions([DemoRepository.MappingPath], null, null, false, false, false, "text", null, false, null));
-            }
-            finally
-            {
-                Directory.SetCurrentDirectory(previous);
-            }
-            Console.Out.WriteLine();
-            Console.Out.WriteLine(exit == ExitCodes.ErrorsRemain
+            output.WriteLine($"specmap demo: built {root}");
+            output.WriteLine("  commit 1: an example Responses API server and its SPEC_TO_CODE_MAPPING.json (all references true)");
+            output.WriteLine("  commit 2: lines inserted in api_server.py, serving_responses.py moved to serving/responses.py,");
+            output.WriteLine("            ResponseToolCallDeltaEvent.delta retyped to dict[str, list[...]] (the incident)");
+            output.WriteLine();
+            output.WriteLine($"$ specmap validate {DemoRepository.MappingPath}");
+            // Validated as if run inside the demo repository: its folder is the working directory, the process's stays.
+            var exit = ValidateCommand.Run(context with { WorkingDirectory = root },
+                ValidateOptions.Default with { Mappings = [DemoRepository.MappingPath] });
+            output.WriteLine();
+            output.WriteLine(exit == ExitCodes.ErrorsRemain
                 ? "specmap found the drift above (exit code 1 in a real run). Try --diff or --fix in the demo repository (run with --keep)."
                 : $"specmap finished with exit code {exit}.");
             if (keep)
             {
-                Console.Out.WriteLine($"The demo repository is kept at {root}");
+                output.WriteLine($"The demo repository is kept at {root}");
             }
             return exit == ExitCodes.BadInput ? exit : ExitCodes.Clean;
         }

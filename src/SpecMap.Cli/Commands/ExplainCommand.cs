@@ -7,7 +7,7 @@ namespace SpecMap.Cli.Commands;
 /// <summary>`specmap explain SMVxxxx`: print a rule's page (docs/rules/SMVxxxx.md, embedded); without an ID, list the rules.</summary>
 internal static class ExplainCommand
 {
-    public static Command Create()
+    public static Command Create(CommandContext context)
     {
         var id = new Argument<string?>("id")
         {
@@ -16,22 +16,22 @@ internal static class ExplainCommand
         };
         var command = new Command("explain", "Print the documentation page of a diagnostic ID, or list the rules.");
         command.Arguments.Add(id);
-        command.SetAction(parse => Run(parse.GetValue(id)));
+        command.SetAction(parse => Run(context, parse.GetValue(id)));
         return command;
     }
 
-    internal static int Run(string? id)
+    private static int Run(CommandContext context, string? id)
     {
         if (string.IsNullOrWhiteSpace(id))
         {
-            Console.Out.Write(List());
+            context.Out.Write(List());
             return ExitCodes.Clean;
         }
         if (!RuleCatalog.TryGet(id.Trim(), out var rule) || rule is null)
         {
-            return CommandOutput.Fail($"unknown diagnostic ID '{id}'; run 'specmap explain' to list the rules");
+            return context.Fail($"unknown diagnostic ID '{id}'; run 'specmap explain' to list the rules");
         }
-        Console.Out.Write(RulePages.Read(rule.Id) ?? $"# {rule.Id}: {rule.Title}\n");
+        context.Out.Write(RulePages.Read(rule.Id) ?? $"# {rule.Id}: {rule.Title}\n");
         return ExitCodes.Clean;
     }
 

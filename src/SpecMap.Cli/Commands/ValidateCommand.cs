@@ -11,7 +11,7 @@ namespace SpecMap.Cli.Commands;
 /// <summary>`specmap validate [MAPPING...]`: check every reference of the mappings (contract §2).</summary>
 internal static class ValidateCommand
 {
-    public static Command Create()
+    public static Command Create(CommandContext context)
     {
         var mappings = new Argument<string[]>("mapping")
         {
@@ -38,57 +38,59 @@ internal static class ValidateCommand
         {
             command.Options.Add(option);
         }
-        command.SetAction(parse => Run(new ValidateOptions(
-            parse.GetValue(mappings) ?? [],
-            parse.GetValue(repo),
-            parse.GetValue(against),
-            parse.GetValue(fix),
-            parse.GetValue(diff),
-            parse.GetValue(staged),
-            parse.GetValue(format) ?? "text",
-            parse.GetValue(output),
-            parse.GetValue(warningsAsErrors),
-            parse.GetValue(config))));
+        command.SetAction(parse => Run(context, ValidateOptions.Default with
+        {
+            Mappings = parse.GetValue(mappings) ?? [],
+            Repo = parse.GetValue(repo),
+            Against = parse.GetValue(against),
+            Fix = parse.GetValue(fix),
+            Diff = parse.GetValue(diff),
+            Staged = parse.GetValue(staged),
+            Format = parse.GetValue(format) ?? ValidateOptions.Default.Format,
+            Output = parse.GetValue(output),
+            WarningsAsErrors = parse.GetValue(warningsAsErrors),
+            Config = parse.GetValue(config),
+        }));
         return command;
     }
 
-    internal static int Run(ValidateOptions options)
+    internal static int Run(CommandContext context, ValidateOptions options)
     {
         var formatter = ReportFormatters.Find(options.Format);
         if (formatter is null)
         {
-            return CommandOutput.Fail($"unknown --format '{options.Format}': use one of {string.Join(", ", ReportFormatters.All.Select(f => f.Name))}");
+            return context.Fail($"unknown --format '{options.Format}': use one of {string.Join(", ", ReportFormatters.All.Select(f => f.Name))}");
         }
         if (options.Staged && options.Against is not null)
         {
-            return CommandOutput.Fail("--staged and --against cannot be combined: choose the index or a commit");
+            return context.Fail("--staged and --against cannot be combined: choose the index or a commit");
         }
         // Inside a hook git names the index being committed (`commit -a` and `commit PATHS` use a temporary one).
-        var indexFile = options.Staged && Environment.GetEnvironmentVariable("GIT_INDEX_FILE") is { Length: > 0 } index
-            ? Path.GetFullPath(index)
+        var indexFile = options.Staged && context.Environment("GIT_INDEX_FILE") is { Length: > 0 } index
+            ? context.FullPath(index)
             : null;
-        var request = new ValidationRequest(Directory.GetCurrentDirectory(), [.. options.Mappings], options.Repo, options.Against,
+        var request = new ValidationRequest(context.WorkingDirectory, [.. options.Mappings], options.Repo, options.Against,
             options.Staged, options.Config, indexFile);
-        var (report, failure) = Validate(request);
+        var (report, failure) = Validate(context, request);
         if (report is null)
         {
             return failure;
         }
         if (!options.Fix && !options.Diff)
         {
-            CommandOutput.Write(formatter.Format(report), options.Output);
+            context.Write(formatter.Format(report), options.Output);
             return ExitFor(report, options);
         }
-        return options.Fix ? Fix(options, formatter, request, report) : Diff(options, formatter, request, report);
+        return options.Fix ? Fix(context, options, formatter, request, report) : Diff(context, options, formatter, request, report);
     }
 
     /// <summary>`--diff` alone: the patch on stdout (so it pipes into `git apply`), the report on stderr or `--output`; nothing changes.</summary>
-    private static int Diff(ValidateOptions options, IReportFormatter formatter, ValidationRequest request, ValidationReport report)
+    private static int Diff(CommandContext context, ValidateOptions options, IReportFormatter formatter, ValidationRequest request, ValidationReport report)
     {
-        var session = FixSession.Open(request);
-        Console.Out.Write(session.Diff(session.Plan(report)));
-        Console.Out.Flush();
-        WriteReportAside(formatter, report, options.Output);
+        var session = OpenFixSession(request);
+        context.Out.Write(session.Diff(session.Plan(report)));
+        context.Out.Flush();
+        WriteReportAside(context, formatter, report, options.Output);
         return ExitFor(report, options);
     }
 
@@ -96,9 +98,9 @@ internal static class ValidateCommand
     /// `--fix`: writes every applicable fix, then validates again and reports what remains; exit 0 only when no error
     /// is left. With `--diff` the applied fixes are also printed as a patch (stdout) and the report moves aside.
     /// </summary>
-    private static int Fix(ValidateOptions options, IReportFormatter formatter, ValidationRequest request, ValidationReport report)
+    private static int Fix(CommandContext context, ValidateOptions options, IReportFormatter formatter, ValidationRequest request, ValidationReport report)
     {
-        var session = FixSession.Open(request);
+        var session = OpenFixSession(request);
         var fixes = session.Plan(report);
         var results = fixes.Select(session.Write).ToList();
         var blocked = false;
@@ -108,26 +110,26 @@ internal static class ValidateCommand
             switch (result.Outcome)
             {
                 case FixWriteOutcome.Written or FixWriteOutcome.WrittenAndStaged:
-                    Console.Error.WriteLine($"specmap: {path}: {Summary(result.Fix)}{(result.Outcome == FixWriteOutcome.WrittenAndStaged ? " (staged)" : string.Empty)}");
+                    context.Error.WriteLine($"specmap: {path}: {Summary(result.Fix)}{(result.Outcome == FixWriteOutcome.WrittenAndStaged ? " (staged)" : string.Empty)}");
                     break;
                 case FixWriteOutcome.Refused:
                     blocked = true;
-                    Console.Error.WriteLine($"specmap: {path}: {result.Message}");
-                    Console.Error.Write(session.Diff([result.Fix]));
+                    context.Error.WriteLine($"specmap: {path}: {result.Message}");
+                    context.Error.Write(session.Diff([result.Fix]));
                     break;
                 case FixWriteOutcome.Failed:
                     blocked = true;
-                    Console.Error.WriteLine($"specmap: {path}: {result.Message}");
+                    context.Error.WriteLine($"specmap: {path}: {result.Message}");
                     break;
             }
         }
         if (options.Diff)
         {
-            Console.Out.Write(session.Diff(results.Where(r => r.Outcome is FixWriteOutcome.Written or FixWriteOutcome.WrittenAndStaged).Select(r => r.Fix)));
-            Console.Out.Flush();
+            context.Out.Write(session.Diff(results.Where(r => r.Outcome is FixWriteOutcome.Written or FixWriteOutcome.WrittenAndStaged).Select(r => r.Fix)));
+            context.Out.Flush();
         }
         var (after, failure) = results.Any(r => r.Outcome is FixWriteOutcome.Written or FixWriteOutcome.WrittenAndStaged)
-            ? Validate(request)
+            ? Validate(context, request)
             : (report, ExitCodes.Clean);
         if (after is null)
         {
@@ -135,11 +137,11 @@ internal static class ValidateCommand
         }
         if (options.Diff)
         {
-            WriteReportAside(formatter, after, options.Output);
+            WriteReportAside(context, formatter, after, options.Output);
         }
         else
         {
-            CommandOutput.Write(formatter.Format(after), options.Output);
+            context.Write(formatter.Format(after), options.Output);
         }
         return blocked ? ExitCodes.ErrorsRemain : ExitFor(after, options);
     }
@@ -164,14 +166,14 @@ internal static class ValidateCommand
     }
 
     /// <summary>The report when stdout carries a patch: to `--output`, else as text on stderr.</summary>
-    private static void WriteReportAside(IReportFormatter formatter, ValidationReport report, string? output)
+    private static void WriteReportAside(CommandContext context, IReportFormatter formatter, ValidationReport report, string? output)
     {
         if (output is not null)
         {
-            CommandOutput.Write(formatter.Format(report), output);
+            context.Write(formatter.Format(report), output);
             return;
         }
-        Console.Error.Write((ReportFormatters.Find("text") ?? formatter).Format(report));
+        context.Error.Write((ReportFormatters.Find("text") ?? formatter).Format(report));
     }
 
     private static int ExitFor(ValidationReport report, ValidateOptions options)
@@ -180,7 +182,10 @@ internal static class ValidateCommand
         return failing ? ExitCodes.ErrorsRemain : ExitCodes.Clean;
     }
 
-    private static (ValidationReport? Report, int ExitCode) Validate(ValidationRequest request)
+    /// <summary>The one place `--fix` and `--diff` open the fixer on the mappings the request validated.</summary>
+    private static FixSession OpenFixSession(ValidationRequest request) => FixSession.Open(request);
+
+    private static (ValidationReport? Report, int ExitCode) Validate(CommandContext context, ValidationRequest request)
     {
         try
         {
@@ -188,29 +193,16 @@ internal static class ValidateCommand
         }
         catch (ValidationSetupException e)
         {
-            return (null, CommandOutput.Fail(e.Message));
+            return (null, context.Fail(e.Message));
         }
         catch (MappingReadException e) when (e.Location is { } at)
         {
-            Console.Error.WriteLine($"{at.Path}({at.Line},{at.Column}): error {e.RuleId}: {e.Message}");
+            context.Error.WriteLine($"{at.Path}({at.Line},{at.Column}): error {e.RuleId}: {e.Message}");
             return (null, ExitCodes.BadInput);
         }
         catch (MappingReadException e)
         {
-            return (null, CommandOutput.Fail(e.Message));
+            return (null, context.Fail(e.Message));
         }
     }
 }
-
-/// <summary>The parsed options of `specmap validate`.</summary>
-internal sealed record ValidateOptions(
-    IReadOnlyList<string> Mappings,
-    string? Repo,
-    string? Against,
-    bool Fix,
-    bool Diff,
-    bool Staged,
-    string Format,
-    string? Output,
-    bool WarningsAsErrors,
-    string? Config);

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using SpecMap.Core.Results;
 
 namespace SpecMap.Core.Diagnostics;
 
@@ -18,6 +19,8 @@ internal sealed record MappingEdit(string Pointer, int Offset, string OldText, s
 internal sealed record MappingFix(string Description, FixSafety Safety, ImmutableArray<MappingEdit> Edits, double Confidence = 1.0);
 
 /// <summary>One finding, positioned in the mapping file.</summary>
+/// <param name="Reference">The reference the finding is about, with its outcome (set where the diagnostic is made), or null
+/// when it is about no single reference. Formats take the target from here: the parts of a line list share one pointer.</param>
 internal sealed record Diagnostic(
     string Id,
     Severity Severity,
@@ -25,7 +28,8 @@ internal sealed record Diagnostic(
     MappingLocation Location,
     string Pointer,
     MappingFix? Fix = null,
-    ImmutableArray<CodeLocation> Related = default)
+    ImmutableArray<CodeLocation> Related = default,
+    ReferenceResult? Reference = null)
 {
     public ImmutableArray<CodeLocation> RelatedLocations => Related.IsDefault ? [] : Related;
 }

@@ -12,20 +12,20 @@ internal sealed class GitHubReportFormatter : IReportFormatter
 {
     public string Name => "github";
 
-    public string Format(ValidationReport report)
+    public string Format(ValidationReport report, ReportStatistics statistics)
     {
         var text = new StringBuilder();
         foreach (var diagnostic in report.AllDiagnostics)
         {
             text.Append(Command(diagnostic)).Append('\n');
         }
-        if (SarifReportFormatter.SpecCoverageTotal(report) is { } coverage)
+        if (statistics.Coverage is { } coverage)
         {
             // Coverage is no finding at a place, so it is a notice without a file: it shows on the run's summary page.
             text.Append("::notice title=specmap spec coverage::")
-                .Append(EscapeData(MarkdownReportFormatter.Coverage(coverage) + " covered by mapping items")).Append('\n');
+                .Append(EscapeData(SummaryText.Coverage(coverage) + " covered by mapping items")).Append('\n');
         }
-        text.Append(TextReportFormatter.Summary(report)).Append('\n');
+        text.Append(SummaryText.Line(statistics)).Append('\n');
         return text.ToString();
     }
 

@@ -1,13 +1,13 @@
 using SpecMap.Core.Results;
 
-
 namespace SpecMap.Core.Output;
 
-/// <summary>A pure function from a report to text: one per `--format`.</summary>
+/// <summary>A pure function from a report and its figures to text: one per `--format`. Formatters do not call each other.</summary>
 internal interface IReportFormatter
 {
     /// <summary>The `--format` value.</summary>
     string Name { get; }
 
-    string Format(ValidationReport report);
+    /// <param name="statistics">The report's figures (<see cref="ReportStatistics.Of"/>), computed once by the caller.</param>
+    string Format(ValidationReport report, ReportStatistics statistics);
 }

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using SpecMap.Core.Diagnostics;
-using SpecMap.Core.References;
 using SpecMap.Core.Results;
 
 namespace SpecMap.Core.Output;
@@ -10,7 +9,7 @@ internal sealed class JsonReportFormatter : IReportFormatter
 {
     public string Name => "json";
 
-    public string Format(ValidationReport report)
+    public string Format(ValidationReport report, ReportStatistics statistics)
     {
         return JsonText.Write(json =>
         {
@@ -34,7 +33,7 @@ internal sealed class JsonReportFormatter : IReportFormatter
                 }
                 json.WriteEndArray();
             }
-            WriteSummary(json, report);
+            WriteSummary(json, statistics);
             json.WriteEndObject();
         });
     }
@@ -73,9 +72,9 @@ internal sealed class JsonReportFormatter : IReportFormatter
         {
             json.WriteNumber("part", reference.Part);
         }
-        json.WriteString("kind", KindName(reference.Kind));
+        json.WriteString("kind", ReportNames.Kind(reference.Kind));
         json.WriteString("original", reference.Original);
-        json.WriteString("status", StatusName(result.Status));
+        json.WriteString("status", ReportNames.Status(result.Status));
         if (result.Target is { } target)
         {
             json.WriteStartObject("target");
@@ -110,6 +109,11 @@ internal sealed class JsonReportFormatter : IReportFormatter
         json.WriteNumber("column", diagnostic.Location.Column);
         json.WriteEndObject();
         json.WriteString("pointer", diagnostic.Pointer);
+        // Like a reference's `part`: which part of a line list the diagnostic is about, since the parts share the pointer.
+        if (diagnostic.Reference?.Reference.Part is > 0 and var part)
+        {
+            json.WriteNumber("part", part);
+        }
         if (diagnostic.Fix is { } fix)
         {
             json.WriteStartObject("fix");
@@ -149,26 +153,24 @@ internal sealed class JsonReportFormatter : IReportFormatter
         json.WriteEndObject();
     }
 
-    private static void WriteSummary(Utf8JsonWriter json, ValidationReport report)
+    private static void WriteSummary(Utf8JsonWriter json, ReportStatistics statistics)
     {
-        var references = report.Mappings.SelectMany(m => m.References).ToList();
         json.WriteStartObject("summary");
-        json.WriteNumber("mappings", report.Mappings.Length);
-        json.WriteNumber("references", references.Count);
+        json.WriteNumber("mappings", statistics.Mappings);
+        json.WriteNumber("references", statistics.References.Total);
         json.WriteStartObject("by_status");
-        foreach (var status in Enum.GetValues<ReferenceStatus>())
+        foreach (var (status, count) in statistics.References.ByStatus)
         {
-            json.WriteNumber(StatusName(status), references.Count(r => r.Status == status));
+            json.WriteNumber(ReportNames.Status(status), count);
         }
         json.WriteEndObject();
-        json.WriteNumber("errors", report.Count(Severity.Error));
-        json.WriteNumber("warnings", report.Count(Severity.Warning));
-        json.WriteNumber("infos", report.Count(Severity.Info));
-        json.WriteNumber("fixable", report.AllDiagnostics.Count(d => d.Fix is not null));
-        var coverages = report.Mappings.Where(m => m.Coverage is not null).Select(m => m.Coverage!).ToList();
-        if (coverages.Count > 0)
+        json.WriteNumber("errors", statistics.Diagnostics.Errors);
+        json.WriteNumber("warnings", statistics.Diagnostics.Warnings);
+        json.WriteNumber("infos", statistics.Diagnostics.Infos);
+        json.WriteNumber("fixable", statistics.Diagnostics.Fixable);
+        if (statistics.Coverage is { } coverage)
         {
-            WriteCoverage(json, new SpecCoverage(coverages.Sum(c => c.Sections), coverages.Sum(c => c.Covered)));
+            WriteCoverage(json, coverage);
         }
         json.WriteEndObject();
     }
@@ -193,8 +195,4 @@ internal sealed class JsonReportFormatter : IReportFormatter
             json.WriteString(name, value);
         }
     }
-
-    public static string StatusName(ReferenceStatus status) => status.ToString().ToLowerInvariant();
-
-    public static string KindName(ReferenceKind kind) => kind.ToString().ToLowerInvariant();
 }

@@ -14,41 +14,40 @@ internal sealed class MarkdownReportFormatter : IReportFormatter
 
     public string Name => "markdown";
 
-    public string Format(ValidationReport report)
+    public string Format(ValidationReport report, ReportStatistics statistics)
     {
         var md = new StringBuilder();
         md.Append("## specmap report\n\n");
-        md.Append(Escape(TextReportFormatter.Summary(report))).Append("\n\n");
-        WriteSummaryTable(md, report);
+        md.Append(Escape(SummaryText.Line(statistics))).Append("\n\n");
+        WriteSummaryTable(md, statistics);
         if (!report.SetupDiagnostics.IsEmpty)
         {
             md.Append("### Configuration\n\n");
             WriteDiagnostics(md, report.SetupDiagnostics);
         }
-        foreach (var mapping in report.Mappings)
+        foreach (var mapping in statistics.PerMapping)
         {
             WriteMapping(md, mapping);
         }
         return md.ToString();
     }
 
-    private static void WriteSummaryTable(StringBuilder md, ValidationReport report)
+    private static void WriteSummaryTable(StringBuilder md, ReportStatistics statistics)
     {
-        var references = report.Mappings.SelectMany(m => m.References).ToList();
         md.Append("| Measure | Value |\n| --- | ---: |\n");
-        Row(md, "Errors", report.Count(Severity.Error));
-        Row(md, "Warnings", report.Count(Severity.Warning));
-        Row(md, "Infos", report.Count(Severity.Info));
-        Row(md, "Fixes available", report.AllDiagnostics.Count(d => d.Fix is not null));
-        Row(md, "Mappings", report.Mappings.Length);
-        Row(md, "References", references.Count);
-        foreach (var status in Enum.GetValues<ReferenceStatus>())
+        Row(md, "Errors", statistics.Diagnostics.Errors);
+        Row(md, "Warnings", statistics.Diagnostics.Warnings);
+        Row(md, "Infos", statistics.Diagnostics.Infos);
+        Row(md, "Fixes available", statistics.Diagnostics.Fixable);
+        Row(md, "Mappings", statistics.Mappings);
+        Row(md, "References", statistics.References.Total);
+        foreach (var (status, count) in statistics.References.ByStatus)
         {
-            Row(md, $"References {JsonReportFormatter.StatusName(status)}", references.Count(r => r.Status == status));
+            Row(md, $"References {ReportNames.Status(status)}", count);
         }
-        if (SarifReportFormatter.SpecCoverageTotal(report) is { } total)
+        if (statistics.Coverage is { } total)
         {
-            md.Append("| Spec coverage | ").Append(Coverage(total)).Append(" |\n");
+            md.Append("| Spec coverage | ").Append(SummaryText.Coverage(total)).Append(" |\n");
         }
         md.Append('\n');
     }
@@ -56,8 +55,9 @@ internal sealed class MarkdownReportFormatter : IReportFormatter
     private static void Row(StringBuilder md, string name, int value) =>
         md.Append("| ").Append(name).Append(" | ").Append(value.ToString(CultureInfo.InvariantCulture)).Append(" |\n");
 
-    private static void WriteMapping(StringBuilder md, MappingReport mapping)
+    private static void WriteMapping(StringBuilder md, MappingStatistics statistics)
     {
+        var mapping = statistics.Mapping;
         md.Append("### ").Append(Code(mapping.Path)).Append("\n\n");
         var facts = new List<string>();
         if (mapping.Against is not null)
@@ -68,21 +68,20 @@ internal sealed class MarkdownReportFormatter : IReportFormatter
         {
             facts.Add($"line numbers verified at {Code(Short(mapping.VerifiedAt))}");
         }
-        var byStatus = Enum.GetValues<ReferenceStatus>()
-            .Select(s => (Status: s, Count: mapping.References.Count(r => r.Status == s)))
+        var byStatus = statistics.References.ByStatus
             .Where(s => s.Count > 0)
-            .Select(s => $"{s.Count} {JsonReportFormatter.StatusName(s.Status)}");
-        facts.Add($"{"reference".ToQuantity(mapping.References.Length)}" +
-            (mapping.References.IsEmpty ? string.Empty : $" ({string.Join(", ", byStatus)})"));
+            .Select(s => $"{s.Count} {ReportNames.Status(s.Status)}");
+        facts.Add($"{"reference".ToQuantity(statistics.References.Total)}" +
+            (statistics.References.Total == 0 ? string.Empty : $" ({string.Join(", ", byStatus)})"));
         if (mapping.Coverage is { } coverage)
         {
-            facts.Add($"spec coverage {Coverage(coverage)}");
+            facts.Add($"spec coverage {SummaryText.Coverage(coverage)}");
         }
         if (ComplianceScores.Overall(mapping.Document) is { } overall)
         {
             facts.Add($"overall compliance score {overall.ToString("0.#", CultureInfo.InvariantCulture)}");
         }
-        var fixable = mapping.Diagnostics.Count(d => d.Fix is not null);
+        var fixable = statistics.Diagnostics.Fixable;
         if (fixable > 0)
         {
             facts.Add($"{"fix".ToQuantity(fixable)} available (`specmap validate --fix`)");
@@ -131,9 +130,6 @@ internal sealed class MarkdownReportFormatter : IReportFormatter
         { Safety: FixSafety.Unsafe } => $"unsafe ({fix.Confidence.ToString("0.##", CultureInfo.InvariantCulture)}): {Escape(fix.Description)}",
         _ => $"safe: {Escape(fix.Description)}",
     };
-
-    public static string Coverage(SpecCoverage coverage) =>
-        $"{coverage.Covered} of {coverage.Sections} sections ({(coverage.Ratio * 100).ToString("0.#", CultureInfo.InvariantCulture)}%)";
 
     private static string Short(string commit) => commit.Length > 12 ? commit[..12] : commit;
 

@@ -13,13 +13,13 @@ internal sealed class PrometheusReportFormatter : IReportFormatter
 {
     public string Name => "prometheus";
 
-    public string Format(ValidationReport report)
+    public string Format(ValidationReport report, ReportStatistics statistics)
     {
         var metrics = new Metrics();
         metrics.Help("specmap_info", "The specmap that wrote these series (always 1).");
         metrics.Add("specmap_info", 1, ("version", ToolInfo.Version));
         metrics.Help("specmap_mappings", "Mapping files validated.");
-        metrics.Add("specmap_mappings", report.Mappings.Length);
+        metrics.Add("specmap_mappings", statistics.Mappings);
 
         metrics.Help("specmap_references", "References found in a mapping, by resolution status.");
         metrics.Help("specmap_diagnostics", "Diagnostics by mapping, rule ID and severity (only IDs that occur).");
@@ -33,31 +33,30 @@ internal sealed class PrometheusReportFormatter : IReportFormatter
         metrics.Help("specmap_section_items", "Items in a section of the mapping.");
         metrics.Help("specmap_item_compliance_score", "An item's compliance_score (0..100).");
 
+        // Setup diagnostics (the configuration file) count under their own file, beside the mappings.
         var diagnosticsByMapping = report.SetupDiagnostics.GroupBy(d => d.Location.Path, StringComparer.Ordinal)
-            .Select(g => (Mapping: g.Key, Diagnostics: g.ToList()))
-            .Concat(report.Mappings.Select(m => (Mapping: m.Path, Diagnostics: m.Diagnostics.ToList())));
-        foreach (var (mapping, diagnostics) in diagnosticsByMapping)
+            .Select(g => (Mapping: g.Key, Diagnostics: g.ToList(), Counts: DiagnosticCounts.Of(g)))
+            .Concat(statistics.PerMapping.Select(m => (Mapping: m.Mapping.Path, Diagnostics: m.Mapping.Diagnostics.ToList(), Counts: m.Diagnostics)));
+        foreach (var (mapping, diagnostics, counts) in diagnosticsByMapping)
         {
             foreach (var group in diagnostics.GroupBy(d => (d.Id, d.Severity)))
             {
                 metrics.Add("specmap_diagnostics", group.Count(),
                     ("id", group.Key.Id), ("mapping", mapping), ("severity", group.Key.Severity.ToName()));
             }
-            foreach (var severity in new[] { Severity.Error, Severity.Warning, Severity.Info })
+            foreach (var severity in DiagnosticCounts.Severities)
             {
-                metrics.Add("specmap_diagnostics_by_severity", diagnostics.Count(d => d.Severity == severity),
-                    ("mapping", mapping), ("severity", severity.ToName()));
+                metrics.Add("specmap_diagnostics_by_severity", counts.Of(severity), ("mapping", mapping), ("severity", severity.ToName()));
             }
-            metrics.Add("specmap_fixes_available", diagnostics.Count(d => d.Fix is not null), ("mapping", mapping));
+            metrics.Add("specmap_fixes_available", counts.Fixable, ("mapping", mapping));
         }
 
-        foreach (var mapping in report.Mappings)
+        foreach (var (mapping, references, _) in statistics.PerMapping)
         {
             var label = ("mapping", mapping.Path);
-            foreach (var status in Enum.GetValues<ReferenceStatus>())
+            foreach (var (status, count) in references.ByStatus)
             {
-                metrics.Add("specmap_references", mapping.References.Count(r => r.Status == status),
-                    label, ("status", JsonReportFormatter.StatusName(status)));
+                metrics.Add("specmap_references", count, label, ("status", ReportNames.Status(status)));
             }
             if (mapping.Coverage is { } coverage)
             {

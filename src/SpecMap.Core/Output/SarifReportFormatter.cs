@@ -20,7 +20,7 @@ internal sealed class SarifReportFormatter : IReportFormatter
 
     public string Name => "sarif";
 
-    public string Format(ValidationReport report)
+    public string Format(ValidationReport report, ReportStatistics statistics)
     {
         return JsonText.Write(json =>
         {
@@ -45,7 +45,7 @@ internal sealed class SarifReportFormatter : IReportFormatter
             json.WriteEndArray();
             // Columns are UTF-16 code units (MappingLocation), which SARIF must be told.
             json.WriteString("columnKind", "utf16CodeUnits");
-            WriteRunProperties(json, report);
+            WriteRunProperties(json, statistics);
             json.WriteEndObject();
             json.WriteEndArray();
             json.WriteEndObject();
@@ -95,17 +95,16 @@ internal sealed class SarifReportFormatter : IReportFormatter
     }
 
     /// <summary>The run's totals (SARIF has no place for them but the property bag): references by status, spec coverage.</summary>
-    private static void WriteRunProperties(Utf8JsonWriter json, ValidationReport report)
+    private static void WriteRunProperties(Utf8JsonWriter json, ReportStatistics statistics)
     {
-        var references = report.Mappings.SelectMany(m => m.References).ToList();
         json.WriteStartObject("properties");
         json.WriteStartObject("references");
-        foreach (var status in Enum.GetValues<ReferenceStatus>())
+        foreach (var (status, count) in statistics.References.ByStatus)
         {
-            json.WriteNumber(JsonReportFormatter.StatusName(status), references.Count(r => r.Status == status));
+            json.WriteNumber(ReportNames.Status(status), count);
         }
         json.WriteEndObject();
-        if (SpecCoverageTotal(report) is { } coverage)
+        if (statistics.Coverage is { } coverage)
         {
             json.WriteStartObject("specCoverage");
             json.WriteNumber("sections", coverage.Sections);
@@ -114,13 +113,6 @@ internal sealed class SarifReportFormatter : IReportFormatter
             json.WriteEndObject();
         }
         json.WriteEndObject();
-    }
-
-    /// <summary>Spec coverage summed over the mappings that have one, or null when none has.</summary>
-    public static SpecCoverage? SpecCoverageTotal(ValidationReport report)
-    {
-        var coverages = report.Mappings.Where(m => m.Coverage is not null).Select(m => m.Coverage!).ToList();
-        return coverages.Count == 0 ? null : new SpecCoverage(coverages.Sum(c => c.Sections), coverages.Sum(c => c.Covered));
     }
 
     private static void WriteResult(Utf8JsonWriter json, Diagnostic diagnostic, MappingReport? mapping)
@@ -158,7 +150,7 @@ internal sealed class SarifReportFormatter : IReportFormatter
         json.WriteEndObject();
         json.WriteEndArray();
 
-        WriteRelatedLocations(json, diagnostic, mapping);
+        WriteRelatedLocations(json, diagnostic);
         WriteFix(json, diagnostic, mapping);
 
         json.WriteStartObject("partialFingerprints");
@@ -194,10 +186,10 @@ internal sealed class SarifReportFormatter : IReportFormatter
         json.WriteEndObject();
     }
 
-    private static void WriteRelatedLocations(Utf8JsonWriter json, Diagnostic diagnostic, MappingReport? mapping)
+    private static void WriteRelatedLocations(Utf8JsonWriter json, Diagnostic diagnostic)
     {
         var related = new List<(CodeLocation Location, string Message)>();
-        var target = mapping?.References.FirstOrDefault(r => r.Reference.Pointer == diagnostic.Pointer)?.Target;
+        var target = diagnostic.Reference?.Target;
         if (target is not null)
         {
             var label = target.Symbol is null ? "where the reference points now" : $"where the reference points now: {target.Symbol}";
@@ -319,10 +311,14 @@ internal sealed class SarifReportFormatter : IReportFormatter
 
     /// <summary>
     /// A stable hash of the rule and the JSON pointer, so code scanning keeps tracking an alert when lines above it move.
+    /// The parts of a line list share a pointer, so a part after the first adds its index; part 0 keeps the hash it
+    /// always had, so existing alerts keep their history.
     /// </summary>
     public static string Fingerprint(Diagnostic diagnostic)
     {
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{diagnostic.Id}\n{diagnostic.Pointer}"));
+        var part = diagnostic.Reference?.Reference.Part ?? 0;
+        var key = part == 0 ? $"{diagnostic.Id}\n{diagnostic.Pointer}" : $"{diagnostic.Id}\n{diagnostic.Pointer}\n{part}";
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(key));
         return Convert.ToHexStringLower(hash.AsSpan(0, 16));
     }
 

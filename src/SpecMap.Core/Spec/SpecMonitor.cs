@@ -92,7 +92,7 @@ internal static class SpecMonitor
                     InsertHash(document, item, reference, hashPointer, hash) is { } insert
                         ? new MappingFix($"record spec_hash {Short(hash)}", FixSafety.Safe, [insert])
                         : null,
-                    Related(distinct));
+                    Related(distinct), distinct[0].Result);
                 break;
             }
         }

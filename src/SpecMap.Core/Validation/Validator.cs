@@ -80,7 +80,7 @@ internal sealed class Validator
             {
                 var fix = FixBuilder.ForReference(document, result, finding, config.RenameConfidenceThreshold, paths)
                     ?? SymbolPin.For(document, result, baseline, _outliners);
-                diagnostics.Add(ToDiagnostic(document, finding, reference.Location, reference.Pointer, fix));
+                diagnostics.Add(ToDiagnostic(document, finding, reference.Location, reference.Pointer, fix) with { Reference = result });
             }
         }
 
@@ -99,7 +99,7 @@ internal sealed class Validator
         .. diagnostics
             .Select(d => d with { Severity = config.Severities.TryGetValue(d.Id, out var configured) ? configured : d.Severity })
             .Where(d => d.Severity != Severity.None && (document is null || !Suppressions.IsSuppressed(document, d)))
-            .Distinct()
+            .DistinctBy(d => d with { Reference = null })
             .OrderBy(d => d.Location.Path, StringComparer.Ordinal)
             .ThenBy(d => d.Location.Line)
             .ThenBy(d => d.Location.Column)

@@ -9,7 +9,8 @@ public sealed class ExplainCommandTests
     [Fact]
     public void Explain_prints_the_page_and_ignores_case()
     {
-        var result = CliRunner.Run(Path.GetTempPath(), "explain", "smv0203");
+        // A real process: exit 0 and the page on stdout.
+        var result = CliRunner.RunProcess(Path.GetTempPath(), "explain", "smv0203");
         Assert.Equal(0, result.ExitCode);
         Assert.Equal(RulePages.Read(RuleIds.SpecSectionChanged), result.Stdout);
         Assert.StartsWith("# SMV0203: Spec section changed since last review\n", result.Stdout, StringComparison.Ordinal);

@@ -27,7 +27,8 @@ public sealed class BadInputTests : IDisposable
     public void Invalid_json_is_SMV0001_with_file_line_and_column()
     {
         _repo.Write("map.json", "{\n  \"a\": \"src/app.py\",\n  \"b\": [1, 2,, 3]\n}\n");
-        var result = CliRunner.Run(_repo.Root, "validate", "map.json");
+        // A real process: exit code 2 and one clean line on stderr, as a hook or CI sees them.
+        var result = CliRunner.RunProcess(_repo.Root, "validate", "map.json");
         AssertOneCleanLine(result, "map.json(3,14): error SMV0001: invalid JSON");
     }
 
@@ -63,7 +64,8 @@ public sealed class BadInputTests : IDisposable
     [Fact]
     public void An_unknown_option_or_format()
     {
-        var option = CliRunner.Run(_repo.Root, "validate", "--bogus");
+        // A real process: a parse error exits 2 (System.CommandLine's own code would be 1).
+        var option = CliRunner.RunProcess(_repo.Root, "validate", "--bogus");
         Assert.Equal(2, option.ExitCode);
         Assert.Contains("--bogus", option.Stderr, StringComparison.Ordinal);
         _repo.Write("map.json", "{}");

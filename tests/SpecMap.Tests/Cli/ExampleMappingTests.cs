@@ -35,8 +35,11 @@ public sealed class ExampleMappingTests
     [Fact]
     public void The_demo_builds_a_drifted_repository_and_reports_it()
     {
+        var before = Directory.GetCurrentDirectory();
         var result = CliRunner.Run(Path.GetTempPath(), "demo");
         Assert.Equal(0, result.ExitCode);
+        // The demo validates inside its repository by passing the folder, not by moving the process there.
+        Assert.Equal(before, Directory.GetCurrentDirectory());
         Assert.Contains("$ specmap validate mapping/examples/SPEC_TO_CODE_MAPPING.json", result.Stdout, StringComparison.Ordinal);
         Assert.Matches(@"mapping/examples/SPEC_TO_CODE_MAPPING\.json\(\d+,\d+\): error SMV01\d\d", result.Stdout);
         Assert.Contains("specmap found the drift", result.Stdout, StringComparison.Ordinal);

@@ -62,28 +62,34 @@ internal static class ReportFixture
         var diagnostics = new List<Diagnostic>(document.ShapeDiagnostics);
 
         var api = Reference(document, Responses + "/implementation");
-        results.Add(Result(api, "src/api_server.py", ReferenceStatus.Relocated, new ResolvedTarget("src/api_server.py", 14, 24, "create_responses"), "symbol", 1.0));
+        var apiResult = Result(api, "src/api_server.py", ReferenceStatus.Relocated, new ResolvedTarget("src/api_server.py", 14, 24, "create_responses"), "symbol", 1.0);
+        results.Add(apiResult);
         diagnostics.Add(new Diagnostic(RuleIds.SymbolShifted, Severity.Error,
             "'create_responses' is no longer at lines 10-20 of 'src/api_server.py': it is at lines 14-24",
             api.Location, api.Pointer,
             new MappingFix("Point the reference at lines 14-24", FixSafety.Safe,
-                [new MappingEdit(api.Pointer, api.Node.Start + 1, "src/api_server.py:10-20", "src/api_server.py:14-24")])));
+                [new MappingEdit(api.Pointer, api.Node.Start + 1, "src/api_server.py:10-20", "src/api_server.py:14-24")]),
+            Reference: apiResult));
 
         var doc = Reference(document, Responses + "/documentation");
-        results.Add(Result(doc, "docs/spec/DOC_responses.md", ReferenceStatus.Ok, new ResolvedTarget("docs/spec/DOC_responses.md", 3, 9, "create-a-response"), "exact", 1.0));
+        var docResult = Result(doc, "docs/spec/DOC_responses.md", ReferenceStatus.Ok, new ResolvedTarget("docs/spec/DOC_responses.md", 3, 9, "create-a-response"), "exact", 1.0);
+        results.Add(docResult);
         diagnostics.Add(new Diagnostic(RuleIds.SpecSectionChanged, Severity.Warning,
             "spec section 'Create a response' changed since it was last verified:\n- returns *200* | 201\n+ returns `202`",
             doc.Location, doc.Pointer,
             new MappingFix("Record the new spec_hash after review", FixSafety.Unsafe,
-                [new MappingEdit(doc.Pointer, doc.Node.End, string.Empty, ",\n      \"spec_hash\": \"sha256:0f1e\"")], 0.5)));
+                [new MappingEdit(doc.Pointer, doc.Node.End, string.Empty, ",\n      \"spec_hash\": \"sha256:0f1e\"")], 0.5),
+            Reference: docResult));
 
         var models = Reference(document, Models + "/implementation");
-        results.Add(Result(models, null, ReferenceStatus.Lost, null, null, 0));
+        var modelsResult = Result(models, null, ReferenceStatus.Lost, null, null, 0);
+        results.Add(modelsResult);
         diagnostics.Add(new Diagnostic(RuleIds.FileNotFound, Severity.Error,
-            "file 'src/models.py' not found", models.Location, models.Pointer));
+            "file 'src/models.py' not found", models.Location, models.Pointer, Reference: modelsResult));
 
         var events = Reference(document, "/streaming_events/0/implementation");
-        results.Add(Result(events, "src/events.py", ReferenceStatus.Relocated, new ResolvedTarget("src/events.py", 31, 45, "OutputTextDelta"), "rename", 0.82));
+        var eventsResult = Result(events, "src/events.py", ReferenceStatus.Relocated, new ResolvedTarget("src/events.py", 31, 45, "OutputTextDelta"), "rename", 0.82);
+        results.Add(eventsResult);
         diagnostics.Add(new Diagnostic(RuleIds.SymbolRenamed, Severity.Error,
             "'TextDelta' was renamed to 'OutputTextDelta' (confidence 0.82)", events.Location, events.Pointer,
             new MappingFix("Rename the symbol to 'OutputTextDelta' and point at lines 31-45", FixSafety.Unsafe,
@@ -91,7 +97,7 @@ internal static class ReportFixture
                     new MappingEdit(events.Pointer, Offset(document, "\"30-42\"") + 1, "30-42", "31-45"),
                     new MappingEdit(events.Pointer, Offset(document, "\"TextDelta\"") + 1, "TextDelta", "OutputTextDelta"),
                 ], 0.82),
-            [new CodeLocation("src/events.py", 31, 45), new CodeLocation("src/legacy_events.py", 7, 12)]));
+            [new CodeLocation("src/events.py", 31, 45), new CodeLocation("src/legacy_events.py", 7, 12)], eventsResult));
 
         var overall = Offset(document, "80\n");
         diagnostics.Add(new Diagnostic(RuleIds.ScoreDisagrees, Severity.Warning,

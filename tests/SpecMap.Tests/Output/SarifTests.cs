@@ -49,7 +49,8 @@ public sealed class SarifTests
                 }
                 """);
         repo.Commit("mapping");
-        var result = CliRunner.Run(repo.Root, "validate", "api.specmap.json", "--format", "sarif");
+        // A real process: errors give exit 1, and stdout holds the whole log.
+        var result = CliRunner.RunProcess(repo.Root, "validate", "api.specmap.json", "--format", "sarif");
         Assert.True(result.ExitCode == 1, result.Stderr + result.Stdout);
         AssertValid(result.Stdout);
         using var log = JsonDocument.Parse(result.Stdout);

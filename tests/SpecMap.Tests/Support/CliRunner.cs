@@ -1,13 +1,27 @@
 using System.Diagnostics;
+using SpecMap.Cli;
 
 namespace SpecMap.Tests.Support;
 
-/// <summary>Runs the real `specmap` program (the built specmap.dll) as a process, as a user would.</summary>
+/// <summary>
+/// Runs whole `specmap` command lines: in-process by default (the same parsing and dispatch as the program, with its own
+/// writers and working directory), or as the real program in a process where the process itself is the point.
+/// </summary>
 internal static class CliRunner
 {
     public sealed record Result(int ExitCode, string Stdout, string Stderr);
 
+    /// <summary>The command line run in-process, as if started in <paramref name="workingDirectory"/> with no GIT_* variables.</summary>
     public static Result Run(string workingDirectory, params string[] args)
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var exit = SpecMapCli.Run(args, stdout, stderr, workingDirectory);
+        return new Result(exit, stdout.ToString(), stderr.ToString());
+    }
+
+    /// <summary>The real program (the built specmap.dll) as a process, as a user would start it: exit codes and streams for real.</summary>
+    public static Result RunProcess(string workingDirectory, params string[] args)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "specmap.dll");
         var start = new ProcessStartInfo("dotnet")

@@ -1,0 +1,39 @@
+using System.Text;
+
+namespace SpecMap.Cli.Commands;
+
+/// <summary>
+/// What a command may touch of the outside world: its two writers, the folder relative paths are read from, and the
+/// environment. Given to every command, so tests run whole command lines in-process and nothing changes the process's
+/// current directory.
+/// </summary>
+/// <param name="Environment">Reads an environment variable (null when unset).</param>
+internal sealed record CommandContext(TextWriter Out, TextWriter Error, string WorkingDirectory, Func<string, string?> Environment)
+{
+    /// <summary>A path as the user wrote it, made absolute against the working directory.</summary>
+    public string FullPath(string path) => Path.GetFullPath(path, WorkingDirectory);
+
+    /// <summary>Writes a command's result to stdout or to `--output FILE` (atomically, so readers never see half a report).</summary>
+    public void Write(string text, string? outputPath)
+    {
+        if (outputPath is null)
+        {
+            Out.Write(text);
+            Out.Flush();
+            return;
+        }
+        var full = FullPath(outputPath);
+        var folder = Path.GetDirectoryName(full)!;
+        Directory.CreateDirectory(folder);
+        var temp = Path.Combine(folder, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
+        File.WriteAllText(temp, text, new UTF8Encoding(false));
+        File.Move(temp, full, overwrite: true);
+    }
+
+    /// <summary>One line on stderr and exit 2: never a stack trace.</summary>
+    public int Fail(string message)
+    {
+        Error.WriteLine($"specmap: {message}");
+        return ExitCodes.BadInput;
+    }
+}
