@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
+using SpecMap.Core.Results;
 
 namespace SpecMap.Core.Diagnostics;
 
@@ -47,8 +48,8 @@ internal static class RuleCatalog
 
     /// <summary>A diagnostic of rule <paramref name="id"/> at its default severity: the one way every stage reports one.</summary>
     public static Diagnostic Create(string id, string message, MappingLocation location, string pointer, MappingFix? fix = null,
-        ImmutableArray<CodeLocation> related = default) =>
-        Get(id).Create(message, location, pointer, fix, related);
+        ImmutableArray<CodeLocation> related = default, ReferenceResult? reference = null) =>
+        Get(id).Create(message, location, pointer, fix, related, reference);
 
     /// <summary>The category of an ID's range (contract §7); ShippedRules.txt records it per shipped ID.</summary>
     public static string CategoryOf(string id) => id.Length == 7 && id.StartsWith("SMV0", StringComparison.Ordinal)

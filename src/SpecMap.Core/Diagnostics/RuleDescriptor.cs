@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using SpecMap.Core.Results;
 
 namespace SpecMap.Core.Diagnostics;
 
@@ -34,6 +35,6 @@ internal sealed record RuleDescriptor(string Id, string Title, Severity DefaultS
 
     /// <summary>A diagnostic of this rule at its default severity (`.specmap.json` may change it later).</summary>
     public Diagnostic Create(string message, MappingLocation location, string pointer, MappingFix? fix = null,
-        ImmutableArray<CodeLocation> related = default) =>
-        new(Id, DefaultSeverity, message, location, pointer, fix, related);
+        ImmutableArray<CodeLocation> related = default, ReferenceResult? reference = null) =>
+        new(Id, DefaultSeverity, message, location, pointer, fix, related, reference);
 }
