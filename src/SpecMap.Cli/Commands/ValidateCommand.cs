@@ -79,13 +79,13 @@ internal static class ValidateCommand
             CommandOutput.Write(formatter.Format(report), options.Output);
             return ExitFor(report, options);
         }
-        return options.Fix ? Fix(options, formatter, request, report) : Diff(options, formatter, request, report);
+        return options.Fix ? Fix(options, formatter, request, report) : Diff(options, formatter, report);
     }
 
     /// <summary>`--diff` alone: the patch on stdout (so it pipes into `git apply`), the report on stderr or `--output`; nothing changes.</summary>
-    private static int Diff(ValidateOptions options, IReportFormatter formatter, ValidationRequest request, ValidationReport report)
+    private static int Diff(ValidateOptions options, IReportFormatter formatter, ValidationReport report)
     {
-        var session = FixSession.Open(request);
+        var session = new FixSession(report.Repository);
         Console.Out.Write(session.Diff(session.Plan(report)));
         Console.Out.Flush();
         WriteReportAside(formatter, report, options.Output);
@@ -98,7 +98,7 @@ internal static class ValidateCommand
     /// </summary>
     private static int Fix(ValidateOptions options, IReportFormatter formatter, ValidationRequest request, ValidationReport report)
     {
-        var session = FixSession.Open(request);
+        var session = new FixSession(report.Repository);
         var fixes = session.Plan(report);
         var results = fixes.Select(session.Write).ToList();
         var blocked = false;

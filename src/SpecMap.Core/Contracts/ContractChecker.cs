@@ -5,12 +5,13 @@ using SpecMap.Core.Json;
 using SpecMap.Core.Mapping;
 using SpecMap.Core.Outline;
 using SpecMap.Core.References;
+using SpecMap.Core.Results;
 using SpecMap.Core.Sources;
 
 namespace SpecMap.Core.Contracts;
 
-/// <summary>What contract checks read: the snapshot checked and how to resolve paths in it.</summary>
-internal sealed record ContractContext(ISourceTree Tree, PathResolver Paths, Outliners Outliners);
+/// <summary>What contract checks read: the snapshot checked.</summary>
+internal sealed record ContractContext(ISourceTree Tree, Outliners Outliners);
 
 /// <summary>
 /// Contract §4: each item's `required_fields` against the model class in code. SMV0303 when a field is absent
@@ -21,7 +22,8 @@ internal static class ContractChecker
 {
     public const string RequiredFieldsKey = "required_fields";
 
-    public static IEnumerable<Diagnostic> Check(MappingDocument document, ContractContext context)
+    /// <param name="results">The resolved references of the mapping: a model is read where its reference resolved to.</param>
+    public static IEnumerable<Diagnostic> Check(MappingDocument document, IReadOnlyList<ReferenceResult> results, ContractContext context)
     {
         var python = new PythonModelReader(context.Tree);
         var csharp = new CSharpModelReader(context.Tree);
@@ -29,7 +31,7 @@ internal static class ContractChecker
         foreach (var (pointer, item) in document.Objects())
         {
             var required = item.Get(RequiredFieldsKey);
-            if (required is not (JsonObjectNode or JsonArrayNode) || FindModel(document, pointer, context, python, csharp) is not { } model)
+            if (required is not (JsonObjectNode or JsonArrayNode) || FindModel(results, pointer, context, python, csharp) is not { } model)
             {
                 continue;
             }
@@ -70,14 +72,17 @@ internal static class ContractChecker
         _ => [],
     };
 
-    /// <summary>The item's `model` reference, else the first code reference whose symbol (or lines) names a class.</summary>
-    private static ModelClass? FindModel(MappingDocument document, string itemPointer, ContractContext context, PythonModelReader python, CSharpModelReader csharp)
+    /// <summary>The item's `model` reference, else the first code reference whose symbol (or lines) names a class;
+    /// each read where resolution found it (a model that moved is read at its new place).</summary>
+    private static ModelClass? FindModel(IReadOnlyList<ReferenceResult> results, string itemPointer, ContractContext context, PythonModelReader python, CSharpModelReader csharp)
     {
-        var references = document.References.Where(r => BelongsTo(r, itemPointer)).ToList();
-        foreach (var reference in references.Where(r => r.Kind == ReferenceKind.Model).Concat(references.Where(r => r.Kind == ReferenceKind.Code)))
+        var references = results.Where(r => BelongsTo(r.Reference, itemPointer)).ToList();
+        foreach (var result in references.Where(r => r.Reference.Kind == ReferenceKind.Model).Concat(references.Where(r => r.Reference.Kind == ReferenceKind.Code)))
         {
-            var (path, finding) = context.Paths.Resolve(reference.Path, reference.Kind);
-            if (path is null || finding is not null || !context.Tree.Exists(path))
+            var reference = result.Reference;
+            var moved = result.Status == ReferenceStatus.Relocated ? result.Target : null;
+            var path = moved?.File ?? result.ResolvedPath;
+            if (path is null || !context.Tree.Exists(path))
             {
                 continue;
             }
@@ -87,12 +92,14 @@ internal static class ContractChecker
             {
                 continue;
             }
-            var symbol = reference.SymbolName;
+            // A class renamed since the baseline is read by its new name.
+            var symbol = reference.SymbolName is null ? null : moved?.Symbol ?? reference.SymbolName;
             // Lines alone name a class only for a `model` reference: a handler's range may well contain a class.
-            if (symbol is null && reference.Kind == ReferenceKind.Model && reference.Start is { } start)
+            if (symbol is null && reference.Kind == ReferenceKind.Model && reference.Start is { } written)
             {
-                symbol = OutlinedClassAt(context, path, start, reference.End ?? start)
-                    ?? (isPython ? python.ClassAt(path, start, reference.End ?? start) : csharp.ClassAt(path, start, reference.End ?? start));
+                var (start, end) = moved is null ? (written, reference.End ?? written) : (moved.Start, moved.End);
+                symbol = OutlinedClassAt(context, path, start, end)
+                    ?? (isPython ? python.ClassAt(path, start, end) : csharp.ClassAt(path, start, end));
             }
             if (symbol is null)
             {

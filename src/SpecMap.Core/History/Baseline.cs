@@ -15,12 +15,13 @@ internal static class Baseline
     /// <param name="verifiedAt">The mapping's `verified_at`, or null.</param>
     /// <param name="mappingRepoPath">The mapping's path inside the repository, or null when it lives outside.</param>
     /// <returns>The baseline tree (null when unknown) and a finding (SMV0401) when `verified_at` is not in the repository.</returns>
-    public static (ISourceTree? Tree, string? CommitId, Finding? Finding) Find(Repository? repository, string? verifiedAt, string? mappingRepoPath)
+    public static (ISourceTree? Tree, string? CommitId, Finding? Finding) Find(GitRepository? git, string? verifiedAt, string? mappingRepoPath)
     {
-        if (repository is null)
+        if (git is null)
         {
             return (null, null, null);
         }
+        var repository = git.Handle;
         if (!string.IsNullOrWhiteSpace(verifiedAt))
         {
             var commit = LookupCommit(repository, verifiedAt.Trim());
