@@ -1,8 +1,7 @@
 using System.Text;
 using SpecMap.Core.Fixes;
-using SpecMap.Core.Results;
+using SpecMap.Core.Validation;
 using SpecMap.Tests.Support;
-using static SpecMap.Tests.Fixes.FixHarness;
 
 namespace SpecMap.Tests.Fixes;
 
@@ -29,18 +28,22 @@ public sealed class UnifiedDiffTests
     [MemberData(nameof(Mappings))]
     public void Git_apply_accepts_the_diff_and_reproduces_the_fix(string text)
     {
-        var plan = MappingFixer.Plan(Report(Parse(text), r => r.Path == "src/a.py"
-            ? new Relocation(Core.Diagnostics.RuleIds.FileRenamed, "src/a.py",
-                new Core.Results.ResolvedTarget("pkg/a.py", r.Start!.Value + 2, r.End!.Value + 2, r.Symbol))
-            : null), Commit);
-        Assert.True(plan.Changed);
-        var patch = UnifiedDiff.Render("maps/SPEC_TO_CODE_MAPPING.json", plan.OldText, plan.Edits);
-
+        // The engine relocates every reference: src/a.py moves to pkg/a.py two lines lower.
         using var repo = TestRepository.Create();
+        var code = string.Concat(Enumerable.Range(1, 9).Select(i => $"# {i}\n")) + Function("h", 11)
+            + string.Concat(Enumerable.Range(21, 19).Select(i => $"# {i}\n")) + Function("g", 11);
+        repo.Write("src/a.py", code);
         var file = repo.PathOf("maps/SPEC_TO_CODE_MAPPING.json");
         Directory.CreateDirectory(Path.GetDirectoryName(file)!);
         File.WriteAllBytes(file, new UTF8Encoding(false).GetBytes(text));
         repo.Commit("mapping");
+        repo.Delete("src/a.py").Write("pkg/a.py", "import os\n\n" + code).Commit("move");
+        var report = Assert.Single(new Validator().Validate(new ValidationRequest(repo.Root, [file])).Mappings);
+        Assert.All(report.References, r => Assert.Equal(("pkg/a.py", r.Reference.Start + 2), (r.Target?.File, r.Target?.Start)));
+
+        var plan = MappingFixer.Plan(report, Commit);
+        Assert.True(plan.Changed);
+        var patch = UnifiedDiff.Render("maps/SPEC_TO_CODE_MAPPING.json", plan.OldText, plan.Edits);
 
         var check = GitProcess.Run(repo.Root, patch, "apply", "--check", "-");
         Assert.True(check.ExitCode == 0, check.Stderr + "\n" + patch);
@@ -56,6 +59,10 @@ public sealed class UnifiedDiffTests
         var patch = UnifiedDiff.Render("m.json", text, [new Core.Diagnostics.MappingEdit("/", text.IndexOf("l5", StringComparison.Ordinal), "l5", "L5")]);
         Assert.Equal("diff --git a/m.json b/m.json\n--- a/m.json\n+++ b/m.json\n@@ -2,7 +2,7 @@\n l2\n l3\n l4\n-l5\n+L5\n l6\n l7\n l8\n", patch);
     }
+
+    /// <summary>A function of <paramref name="lines"/> lines.</summary>
+    private static string Function(string name, int lines) =>
+        $"def {name}():\n" + string.Concat(Enumerable.Range(1, lines - 2).Select(i => $"    v{i} = {i}\n")) + "    return v1\n";
 
     [Fact]
     public void No_edits_no_diff() => Assert.Equal(string.Empty, UnifiedDiff.Render("m.json", "{}", []));
