@@ -1,6 +1,5 @@
 using System.Text;
 using SpecMap.Core.Results;
-using SpecMap.Core.Validation;
 using SpecMap.Tests.Support;
 
 namespace SpecMap.Tests.Fixes;
@@ -19,8 +18,7 @@ internal static class SnapshotRepositories
         _ => throw new ArgumentOutOfRangeException(nameof(snapshot), snapshot, "no repository for this snapshot"),
     };
 
-    public static MappingReport Run(TestRepository repo) =>
-        Assert.Single(new Validator().Validate(new ValidationRequest(repo.Root, [MappingPath])).Mappings);
+    public static MappingReport Run(TestRepository repo) => EngineRun.Validate(repo, MappingPath);
 
     public const string MappingPath = "SPEC_TO_CODE_MAPPING.json";
 
@@ -50,10 +48,10 @@ internal static class SnapshotRepositories
         return Run(repo);
     }
 
-    private static string Comments(int count) => string.Concat(Enumerable.Range(1, count).Select(i => $"# line {i}\n"));
+    public static string Comments(int count) => string.Concat(Enumerable.Range(1, count).Select(i => $"# line {i}\n"));
 
     /// <summary>A function of <paramref name="lines"/> lines.</summary>
-    private static string Function(string name, int lines) =>
+    public static string Function(string name, int lines) =>
         $"def {name}(request):\n" + string.Concat(Enumerable.Range(1, lines - 2).Select(i => $"    v{i} = request + {i}\n")) + "    return request\n";
 
     /// <summary>A class of <paramref name="lines"/> lines.</summary>

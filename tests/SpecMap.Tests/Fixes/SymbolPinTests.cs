@@ -1,7 +1,6 @@
 using SpecMap.Core.Diagnostics;
 using SpecMap.Core.Fixes;
 using SpecMap.Core.Results;
-using SpecMap.Core.Validation;
 using SpecMap.Tests.Support;
 
 namespace SpecMap.Tests.Fixes;
@@ -28,7 +27,7 @@ public sealed class SymbolPinTests : IDisposable
         _repo.Write("map.json", Mapping).Commit("initial");
         _repo.Write("app/items.py", "def keep():\n    return 1\n").Commit("drop list_items");
 
-        var report = Assert.Single(new Validator().Validate(new ValidationRequest(_repo.Root, ["map.json"])).Mappings);
+        var report = EngineRun.Validate(_repo, "map.json");
 
         Assert.All(report.References, r => Assert.Equal(ReferenceStatus.Lost, r.Status));
         var baseline = Assert.Single(report.References.Select(r => r.Outcome.Baseline).Distinct());
@@ -51,7 +50,7 @@ public sealed class SymbolPinTests : IDisposable
         _repo.Write("map.json", """{ "a": "app/items.py:1-2" }""").Commit("initial");
         _repo.Write("app/items.py", "def keep():\n    return 1\n").Commit("drop the import");
 
-        var report = Assert.Single(new Validator().Validate(new ValidationRequest(_repo.Root, ["map.json"])).Mappings);
+        var report = EngineRun.Validate(_repo, "map.json");
 
         var reference = Assert.Single(report.References);
         Assert.Equal(ReferenceStatus.Lost, reference.Status);

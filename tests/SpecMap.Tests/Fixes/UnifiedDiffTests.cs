@@ -1,6 +1,5 @@
 using System.Text;
 using SpecMap.Core.Fixes;
-using SpecMap.Core.Validation;
 using SpecMap.Tests.Support;
 
 namespace SpecMap.Tests.Fixes;
@@ -30,15 +29,15 @@ public sealed class UnifiedDiffTests
     {
         // The engine relocates every reference: src/a.py moves to pkg/a.py two lines lower.
         using var repo = TestRepository.Create();
-        var code = string.Concat(Enumerable.Range(1, 9).Select(i => $"# {i}\n")) + Function("h", 11)
-            + string.Concat(Enumerable.Range(21, 19).Select(i => $"# {i}\n")) + Function("g", 11);
+        var code = SnapshotRepositories.Comments(9) + SnapshotRepositories.Function("h", 11)
+            + SnapshotRepositories.Comments(19) + SnapshotRepositories.Function("g", 11);
         repo.Write("src/a.py", code);
         var file = repo.PathOf("maps/SPEC_TO_CODE_MAPPING.json");
         Directory.CreateDirectory(Path.GetDirectoryName(file)!);
         File.WriteAllBytes(file, new UTF8Encoding(false).GetBytes(text));
         repo.Commit("mapping");
         repo.Delete("src/a.py").Write("pkg/a.py", "import os\n\n" + code).Commit("move");
-        var report = Assert.Single(new Validator().Validate(new ValidationRequest(repo.Root, [file])).Mappings);
+        var report = EngineRun.Validate(repo, file);
         Assert.All(report.References, r => Assert.Equal(("pkg/a.py", r.Reference.Start + 2), (r.Target?.File, r.Target?.Start)));
 
         var plan = MappingFixer.Plan(report, Commit);
@@ -59,10 +58,6 @@ public sealed class UnifiedDiffTests
         var patch = UnifiedDiff.Render("m.json", text, [new Core.Diagnostics.MappingEdit("/", text.IndexOf("l5", StringComparison.Ordinal), "l5", "L5")]);
         Assert.Equal("diff --git a/m.json b/m.json\n--- a/m.json\n+++ b/m.json\n@@ -2,7 +2,7 @@\n l2\n l3\n l4\n-l5\n+L5\n l6\n l7\n l8\n", patch);
     }
-
-    /// <summary>A function of <paramref name="lines"/> lines.</summary>
-    private static string Function(string name, int lines) =>
-        $"def {name}():\n" + string.Concat(Enumerable.Range(1, lines - 2).Select(i => $"    v{i} = {i}\n")) + "    return v1\n";
 
     [Fact]
     public void No_edits_no_diff() => Assert.Equal(string.Empty, UnifiedDiff.Render("m.json", "{}", []));

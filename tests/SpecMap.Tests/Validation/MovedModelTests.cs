@@ -1,6 +1,5 @@
 using SpecMap.Core.Diagnostics;
 using SpecMap.Core.Results;
-using SpecMap.Core.Validation;
 using SpecMap.Tests.Support;
 
 namespace SpecMap.Tests.Validation;
@@ -33,7 +32,7 @@ public sealed class MovedModelTests : IDisposable
         // The class moves to events.py, below new lines; the mapping still says protocol.py at the old commit.
         _repo.Write("server/protocol.py", Helpers).Write("server/events.py", "from pydantic import BaseModel\n\n# events\n\n\n" + Event).Commit("move the event");
 
-        var report = Assert.Single(new Validator().Validate(new ValidationRequest(_repo.Root, [_repo.PathOf("SPEC_TO_CODE_MAPPING.json")])).Mappings);
+        var report = EngineRun.Validate(_repo, "SPEC_TO_CODE_MAPPING.json");
 
         var reference = Assert.Single(report.References);
         Assert.Equal((ReferenceStatus.Relocated, "server/events.py"), (reference.Status, reference.Target?.File));
