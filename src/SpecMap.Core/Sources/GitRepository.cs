@@ -26,7 +26,7 @@ internal sealed class GitRepository : IDisposable
     public string? HeadCommitId => _repository.Head?.Tip?.Sha;
 
     /// <summary>The git folder of the repository holding <paramref name="start"/>, or null when it is in none.</summary>
-    public static string? Discover(string start) => Repository.Discover(start);
+    public static string? Discover(string start) => GitDiscovery.Find(start);
 
     /// <param name="indexFile">The index to read instead of the repository's own (git's GIT_INDEX_FILE), or null.</param>
     /// <exception cref="GitException">The repository cannot be opened.</exception>
