@@ -24,14 +24,14 @@ internal static class Baseline
         var repository = git.Handle;
         if (!string.IsNullOrWhiteSpace(verifiedAt))
         {
-            var commit = LookupCommit(repository, verifiedAt.Trim());
+            var commit = git.Commit(verifiedAt.Trim());
             if (commit is null)
             {
-                var shallow = repository.Info.IsShallow ? " (the clone is shallow: fetch more history, e.g. `git fetch --unshallow`)" : string.Empty;
+                var shallow = git.IsShallow ? " (the clone is shallow: fetch more history, e.g. `git fetch --unshallow`)" : string.Empty;
                 return (null, null, new Finding(RuleIds.VerifiedAtUnknown,
                     $"verified_at '{verifiedAt.Trim()}' is not a commit in this repository{shallow}; references are checked against the current files only, without history relocation"));
             }
-            return (new GitTreeSource(repository, commit), commit.Sha, null);
+            return (commit, commit.CommitId, null);
         }
         var head = repository.Head?.Tip;
         if (head is null)
@@ -41,19 +41,6 @@ internal static class Baseline
         var changed = mappingRepoPath is null ? null : LastCommitChanging(repository, head, mappingRepoPath);
         var baseline = changed ?? head;
         return (new GitTreeSource(repository, baseline), baseline.Sha, null);
-    }
-
-    private static Commit? LookupCommit(Repository repository, string revision)
-    {
-        try
-        {
-            return repository.Lookup<Commit>(revision);
-        }
-        catch (LibGit2SharpException)
-        {
-            // An abbreviated id that is ambiguous, or a malformed revision: treat as unknown.
-            return null;
-        }
     }
 
     /// <summary>The newest first-parent commit whose blob at <paramref name="path"/> differs from its parent's, or null

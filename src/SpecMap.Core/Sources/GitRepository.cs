@@ -47,17 +47,17 @@ internal sealed class GitRepository : IDisposable
     /// <summary>Creates an empty repository with a work tree at <paramref name="root"/> and opens it.</summary>
     public static GitRepository Init(string root) => new(new Repository(Repository.Init(root)));
 
-    /// <summary>The tree of the commit <paramref name="revision"/> names, or null when it names none.</summary>
-    /// <exception cref="GitException">The revision is malformed or an ambiguous abbreviation.</exception>
+    /// <summary>The tree of the commit <paramref name="revision"/> names, or null when it names none (unknown, malformed,
+    /// or an ambiguous abbreviation: all equally unusable).</summary>
     public GitTreeSource? Commit(string revision)
     {
         try
         {
             return _repository.Lookup<Commit>(revision) is { } commit ? new GitTreeSource(_repository, commit) : null;
         }
-        catch (LibGit2SharpException e)
+        catch (LibGit2SharpException)
         {
-            throw new GitException(e.Message);
+            return null;
         }
     }
 

@@ -63,7 +63,7 @@ internal sealed class RepositorySession : IDisposable
         {
             if (against is not null)
             {
-                var commit = LookupOrNull(git, against)
+                var commit = git.Commit(against)
                     ?? throw new ValidationSetupException($"--against: '{against}' is not a commit in {root}");
                 return new RepositorySession(root, git, commit, staged: false);
             }
@@ -95,17 +95,4 @@ internal sealed class RepositorySession : IDisposable
     }
 
     public void Dispose() => Git?.Dispose();
-
-    // A malformed or ambiguous revision is as unusable as an unknown one: the same one-line error, not a stack trace.
-    private static GitTreeSource? LookupOrNull(GitRepository git, string revision)
-    {
-        try
-        {
-            return git.Commit(revision);
-        }
-        catch (GitException)
-        {
-            return null;
-        }
-    }
 }
