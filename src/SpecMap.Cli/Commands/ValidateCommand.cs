@@ -81,13 +81,13 @@ internal static class ValidateCommand
             context.Write(formatter.Format(report), options.Output);
             return ExitFor(report, options);
         }
-        return options.Fix ? Fix(context, options, formatter, request, report) : Diff(context, options, formatter, request, report);
+        return options.Fix ? Fix(context, options, formatter, request, report) : Diff(context, options, formatter, report);
     }
 
     /// <summary>`--diff` alone: the patch on stdout (so it pipes into `git apply`), the report on stderr or `--output`; nothing changes.</summary>
-    private static int Diff(CommandContext context, ValidateOptions options, IReportFormatter formatter, ValidationRequest request, ValidationReport report)
+    private static int Diff(CommandContext context, ValidateOptions options, IReportFormatter formatter, ValidationReport report)
     {
-        var session = OpenFixSession(request);
+        var session = OpenFixSession(report);
         context.Out.Write(session.Diff(session.Plan(report)));
         context.Out.Flush();
         WriteReportAside(context, formatter, report, options.Output);
@@ -100,7 +100,7 @@ internal static class ValidateCommand
     /// </summary>
     private static int Fix(CommandContext context, ValidateOptions options, IReportFormatter formatter, ValidationRequest request, ValidationReport report)
     {
-        var session = OpenFixSession(request);
+        var session = OpenFixSession(report);
         var fixes = session.Plan(report);
         var results = fixes.Select(session.Write).ToList();
         var blocked = false;
@@ -183,7 +183,7 @@ internal static class ValidateCommand
     }
 
     /// <summary>The one place `--fix` and `--diff` open the fixer on the mappings the request validated.</summary>
-    private static FixSession OpenFixSession(ValidationRequest request) => FixSession.Open(request);
+    private static FixSession OpenFixSession(ValidationReport report) => new(report.Repository);
 
     private static (ValidationReport? Report, int ExitCode) Validate(CommandContext context, ValidationRequest request)
     {

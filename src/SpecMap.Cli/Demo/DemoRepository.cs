@@ -1,4 +1,4 @@
-using LibGit2Sharp;
+using SpecMap.Core.Sources;
 
 namespace SpecMap.Cli.Demo;
 
@@ -10,13 +10,15 @@ internal static class DemoRepository
 {
     public const string MappingPath = "mapping/examples/SPEC_TO_CODE_MAPPING.json";
     private const string Server = "mapping/examples/server/vllm/entrypoints/openai/";
-    private static readonly Signature Author = new("specmap demo", "demo@example.invalid", new DateTimeOffset(2026, 1, 1, 12, 0, 0, TimeSpan.Zero));
+    private const string AuthorName = "specmap demo";
+    private const string AuthorEmail = "demo@example.invalid";
+    private static readonly DateTimeOffset CommitTime = new(2026, 1, 1, 12, 0, 0, TimeSpan.Zero);
 
     /// <returns>The repository root.</returns>
     public static string Create(string root)
     {
         Directory.CreateDirectory(root);
-        using var repository = new Repository(Repository.Init(root));
+        using var repository = GitRepository.Init(root);
         foreach (var (path, text) in EmbeddedExample())
         {
             Write(root, path, text);
@@ -37,7 +39,6 @@ internal static class DemoRepository
             StringComparison.Ordinal).Replace(
             "    delta: str\n\n\nclass ResponseErrorEvent",
             "    delta: dict[str, list[ResponseToolCallDeltaContent]]\n\n\nclass ResponseErrorEvent", StringComparison.Ordinal));
-        LibGit2Sharp.Commands.Stage(repository, "*");
         Commit(repository, "Refactor the serving layer and stream tool calls as objects");
         return root;
     }
@@ -66,9 +67,5 @@ internal static class DemoRepository
         File.WriteAllText(full, change(File.ReadAllText(full)));
     }
 
-    private static void Commit(Repository repository, string message)
-    {
-        LibGit2Sharp.Commands.Stage(repository, "*");
-        repository.Commit(message, Author, Author);
-    }
+    private static void Commit(GitRepository repository, string message) => repository.CommitAll(message, AuthorName, AuthorEmail, CommitTime);
 }

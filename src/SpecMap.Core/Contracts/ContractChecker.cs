@@ -3,12 +3,13 @@ using SpecMap.Core.Json;
 using SpecMap.Core.Mapping;
 using SpecMap.Core.Outline;
 using SpecMap.Core.References;
+using SpecMap.Core.Results;
 using SpecMap.Core.Sources;
 
 namespace SpecMap.Core.Contracts;
 
-/// <summary>What contract checks read: the snapshot checked and how to resolve paths in it.</summary>
-internal sealed record ContractContext(ISourceTree Tree, PathResolver Paths, Outliners Outliners);
+/// <summary>What contract checks read: the snapshot checked.</summary>
+internal sealed record ContractContext(ISourceTree Tree, Outliners Outliners);
 
 /// <summary>
 /// Contract §4: each item's `required_fields` against the model class in code. SMV0303 when a field is absent
@@ -17,14 +18,15 @@ internal sealed record ContractContext(ISourceTree Tree, PathResolver Paths, Out
 /// </summary>
 internal static class ContractChecker
 {
-    public static IEnumerable<Diagnostic> Check(MappingDocument document, ContractContext context)
+    /// <param name="results">The resolved references of the mapping: a model is read where its reference resolved to.</param>
+    public static IEnumerable<Diagnostic> Check(MappingDocument document, IReadOnlyList<ReferenceResult> results, ContractContext context)
     {
         var readers = new ModelReaders(context.Tree);
         var found = new List<Diagnostic>();
         foreach (var (pointer, item) in document.Objects())
         {
             var required = item.Get(MappingKeys.RequiredFields);
-            if (required is not (JsonObjectNode or JsonArrayNode) || FindModel(document, pointer, context, readers) is not { } model)
+            if (required is not (JsonObjectNode or JsonArrayNode) || FindModel(results, pointer, context, readers) is not { } model)
             {
                 continue;
             }
@@ -65,14 +67,17 @@ internal static class ContractChecker
         _ => [],
     };
 
-    /// <summary>The item's `model` reference, else the first code reference whose symbol (or lines) names a class.</summary>
-    private static ModelClass? FindModel(MappingDocument document, string itemPointer, ContractContext context, ModelReaders readers)
+    /// <summary>The item's `model` reference, else the first code reference whose symbol (or lines) names a class;
+    /// each read where resolution found it (a model that moved is read at its new place).</summary>
+    private static ModelClass? FindModel(IReadOnlyList<ReferenceResult> results, string itemPointer, ContractContext context, ModelReaders readers)
     {
-        var references = document.References.Where(r => BelongsTo(r, itemPointer)).ToList();
-        foreach (var reference in references.Where(r => r.Kind == ReferenceKind.Model).Concat(references.Where(r => r.Kind == ReferenceKind.Code)))
+        var references = results.Where(r => BelongsTo(r.Reference, itemPointer)).ToList();
+        foreach (var result in references.Where(r => r.Reference.Kind == ReferenceKind.Model).Concat(references.Where(r => r.Reference.Kind == ReferenceKind.Code)))
         {
-            var (path, finding) = context.Paths.Resolve(reference.Path, reference.Kind);
-            if (path is null || finding is not null || !context.Tree.Exists(path))
+            var reference = result.Reference;
+            var moved = result.Status == ReferenceStatus.Relocated ? result.Target : null;
+            var path = moved?.File ?? result.ResolvedPath;
+            if (path is null || !context.Tree.Exists(path))
             {
                 continue;
             }
@@ -80,12 +85,13 @@ internal static class ContractChecker
             {
                 continue;
             }
-            var symbol = reference.SymbolName;
+            // A class renamed since the baseline is read by its new name.
+            var symbol = reference.SymbolName is null ? null : moved?.Symbol ?? reference.SymbolName;
             // Lines alone name a class only for a `model` reference: a handler's range may well contain a class.
-            if (symbol is null && reference.Kind == ReferenceKind.Model && reference.Start is { } start)
+            if (symbol is null && reference.Kind == ReferenceKind.Model && reference.Start is { } written)
             {
-                symbol = OutlinedClassAt(context, path, start, reference.End ?? start)
-                    ?? reader.ClassAt(path, start, reference.End ?? start);
+                var (start, end) = moved is null ? (written, reference.End ?? written) : (moved.Start, moved.End);
+                symbol = OutlinedClassAt(context, path, start, end) ?? reader.ClassAt(path, start, end);
             }
             if (symbol is null)
             {

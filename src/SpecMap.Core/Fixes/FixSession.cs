@@ -1,8 +1,7 @@
 using System.Diagnostics;
 using System.Text;
-using LibGit2Sharp;
 using SpecMap.Core.Results;
-using SpecMap.Core.Validation;
+using SpecMap.Core.Sources;
 
 namespace SpecMap.Core.Fixes;
 
@@ -35,13 +34,14 @@ internal sealed record FixWriteResult(FileFix Fix, FixWriteOutcome Outcome, stri
 /// </summary>
 internal sealed class FixSession
 {
-    private readonly ValidationRequest _request;
+    private readonly bool _staged;
 
-    private FixSession(ValidationRequest request, string? root, string? head)
+    /// <param name="repository">What the validation run read of the repository it checked (<see cref="ValidationReport.Repository"/>).</param>
+    public FixSession(RepositoryFacts repository)
     {
-        _request = request;
-        Root = root;
-        Head = head;
+        _staged = repository.Staged;
+        Root = repository.WorkTreeRoot;
+        Head = repository.HeadCommitId;
     }
 
     /// <summary>The work tree's root, or null outside a repository.</summary>
@@ -49,19 +49,6 @@ internal sealed class FixSession
 
     /// <summary>The commit HEAD points at, or null (no repository, or no commit yet).</summary>
     public string? Head { get; }
-
-    public static FixSession Open(ValidationRequest request)
-    {
-        var start = Path.GetFullPath(request.Repo ?? ".", request.WorkingDirectory);
-        var gitFolder = Directory.Exists(start) ? Repository.Discover(start) : null;
-        if (gitFolder is null)
-        {
-            return new FixSession(request, null, null);
-        }
-        using var repository = new Repository(gitFolder);
-        var root = repository.Info.WorkingDirectory is { } workDir ? Path.GetFullPath(workDir).TrimEnd(Path.DirectorySeparatorChar) : null;
-        return new FixSession(request, root, repository.Head?.Tip?.Sha);
-    }
 
     /// <summary>The fixes of every mapping, `verified_at` set to the commit verified against (`--against REV`, else HEAD).</summary>
     public IReadOnlyList<FileFix> Plan(ValidationReport report) =>
@@ -100,7 +87,7 @@ internal sealed class FixSession
         }
         try
         {
-            if (_request.Staged)
+            if (_staged)
             {
                 var onDisk = File.Exists(full) ? File.ReadAllBytes(full) : [];
                 if (!onDisk.AsSpan().SequenceEqual(Encoding.UTF8.GetBytes(fix.OldText)))
@@ -124,7 +111,7 @@ internal sealed class FixSession
     }
 
     /// <summary>
-    /// Stages the file with the git program rather than LibGit2Sharp: inside a pre-commit hook git holds the index
+    /// Stages the file with the git program rather than in-process: inside a pre-commit hook git holds the index
     /// lock and points GIT_INDEX_FILE at the index being committed, which only git itself honours. Returns an error or null.
     /// </summary>
     private string? Stage(string fullPath)

@@ -1,10 +1,7 @@
 using SpecMap.Core.Diagnostics;
 using SpecMap.Core.Json;
-using SpecMap.Core.Mapping;
-using SpecMap.Core.Outline;
 using SpecMap.Core.References;
 using SpecMap.Core.Results;
-using SpecMap.Core.Sources;
 
 namespace SpecMap.Core.Fixes;
 
@@ -15,17 +12,12 @@ namespace SpecMap.Core.Fixes;
 /// </summary>
 internal static class SymbolPin
 {
-    public static MappingFix? For(MappingDocument document, ReferenceResult result, ISourceTree? baseline, Outliners outliners)
+    /// <summary>The pin for a reference whose outcome carries the declaration it covered at the baseline (see
+    /// <see cref="ResolutionOutcome.Baseline"/>); else null.</summary>
+    public static MappingFix? For(ReferenceResult result)
     {
         var reference = result.Reference;
-        if (baseline is null || reference.Symbol is not null || reference.Start is not { } start || reference.End is not { } end
-            || reference.Kind != ReferenceKind.Code || result.Status is not (ReferenceStatus.Lost or ReferenceStatus.Ambiguous))
-        {
-            return null;
-        }
-        var file = baseline.Read(result.ResolvedPath ?? reference.Path) ?? baseline.Read(reference.Path);
-        if (file is null || outliners.Outline(file.Path, file.Text, file.BlobId)?.Innermost(start, end) is not { } declaration
-            || declaration.Kind == SymbolKinds.Heading)
+        if (result.Outcome.Baseline is not { Symbol: var declaration, Snapshot: var baseline })
         {
             return null;
         }
@@ -40,7 +32,7 @@ internal static class SymbolPin
         };
         return edit is null
             ? null
-            : new MappingFix($"record that these lines stood for '{name}' at {baseline.Description}, so moving verified_at keeps the reference lost",
+            : new MappingFix($"record that these lines stood for '{name}' at {baseline}, so moving verified_at keeps the reference lost",
                 FixSafety.Safe, [edit]);
     }
 }

@@ -15,22 +15,23 @@ internal static class Baseline
     /// <param name="verifiedAt">The mapping's `verified_at`, or null.</param>
     /// <param name="mappingRepoPath">The mapping's path inside the repository, or null when it lives outside.</param>
     /// <returns>The baseline tree (null when unknown) and a finding (SMV0401) when `verified_at` is not in the repository.</returns>
-    public static (ISourceTree? Tree, string? CommitId, Finding? Finding) Find(Repository? repository, string? verifiedAt, string? mappingRepoPath)
+    public static (ISourceTree? Tree, string? CommitId, Finding? Finding) Find(GitRepository? git, string? verifiedAt, string? mappingRepoPath)
     {
-        if (repository is null)
+        if (git is null)
         {
             return (null, null, null);
         }
+        var repository = git.Handle;
         if (!string.IsNullOrWhiteSpace(verifiedAt))
         {
-            var commit = LookupCommit(repository, verifiedAt.Trim());
+            var commit = git.Commit(verifiedAt.Trim());
             if (commit is null)
             {
-                var shallow = repository.Info.IsShallow ? " (the clone is shallow: fetch more history, e.g. `git fetch --unshallow`)" : string.Empty;
+                var shallow = git.IsShallow ? " (the clone is shallow: fetch more history, e.g. `git fetch --unshallow`)" : string.Empty;
                 return (null, null, new Finding(RuleIds.VerifiedAtUnknown,
                     $"verified_at '{verifiedAt.Trim()}' is not a commit in this repository{shallow}; references are checked against the current files only, without history relocation"));
             }
-            return (new GitTreeSource(repository, commit), commit.Sha, null);
+            return (commit, commit.CommitId, null);
         }
         var head = repository.Head?.Tip;
         if (head is null)
@@ -40,19 +41,6 @@ internal static class Baseline
         var changed = mappingRepoPath is null ? null : LastCommitChanging(repository, head, mappingRepoPath);
         var baseline = changed ?? head;
         return (new GitTreeSource(repository, baseline), baseline.Sha, null);
-    }
-
-    private static Commit? LookupCommit(Repository repository, string revision)
-    {
-        try
-        {
-            return repository.Lookup<Commit>(revision);
-        }
-        catch (LibGit2SharpException)
-        {
-            // An abbreviated id that is ambiguous, or a malformed revision: treat as unknown.
-            return null;
-        }
     }
 
     /// <summary>The newest first-parent commit whose blob at <paramref name="path"/> differs from its parent's, or null

@@ -32,8 +32,9 @@ internal sealed class ChangedFiles
     public IEnumerable<string> AddedOrModified => Added.Concat(Modified).Order(StringComparer.Ordinal);
 
     /// <summary>The changes from <paramref name="baseline"/> to <paramref name="target"/>.</summary>
-    public static ChangedFiles Compute(Repository repository, GitTreeSource baseline, ISourceTree target)
+    public static ChangedFiles Compute(GitRepository git, GitTreeSource baseline, ISourceTree target)
     {
+        var repository = git.Handle;
         var changes = target switch
         {
             GitTreeSource commit => repository.Diff.Compare<TreeChanges>(baseline.Commit.Tree, commit.Commit.Tree, NoRenames),

@@ -28,18 +28,44 @@ internal sealed class ReferenceResolver
     public ReferenceResolver(ResolutionContext context)
     {
         _context = context;
-        _target = new Snapshot(context.Target, context.Outliners, context.Repository);
-        _baseline = context.Baseline is null ? null : new Snapshot(context.Baseline, context.Outliners, context.Repository);
-        _changes = new Lazy<ChangedFiles>(() => context.Repository is { } repository && context.Baseline is GitTreeSource baseline
-            ? ChangedFiles.Compute(repository, baseline, context.Target)
+        _target = new Snapshot(context.Target, context.Outliners);
+        _baseline = context.Baseline is null ? null : new Snapshot(context.Baseline, context.Outliners);
+        _changes = new Lazy<ChangedFiles>(() => context.Git is { } git && context.Baseline is GitTreeSource baseline
+            ? ChangedFiles.Compute(git, baseline, context.Target)
             : new ChangedFiles([], [], []));
         _renames = new RenameFinder(_target.Read, _target.BlobId, _target.Size, () => _changes.Value);
         _tracker = _baseline is null ? null : new SymbolTracker(_baseline, _target, context.Outliners, () => _changes.Value,
             new RenameFinder(_baseline.Read, _baseline.BlobId, _baseline.Size, () => _changes.Value, backwards: true));
     }
 
+    /// <summary>The one step per reference: its written path read as a repository path (SMV0003/SMV0108 when it cannot
+    /// be), then its target found, with the declaration its lines stood for at the baseline when it is lost there.</summary>
+    public ReferenceResult Resolve(MappingReference reference)
+    {
+        var (path, pathFinding) = _context.Paths.Resolve(reference.Path, reference.Kind);
+        var outcome = pathFinding is not null
+            ? new ResolutionOutcome(pathFinding.RuleId == RuleIds.Ambiguous ? ReferenceStatus.Ambiguous : ReferenceStatus.Invalid, null, null, 0, [pathFinding])
+            : ResolveAt(reference, path!);
+        return new ReferenceResult(reference, path, outcome with { Baseline = LostDeclaration(reference, path, outcome.Status) });
+    }
+
+    /// <summary>What a lost (or ambiguous) lines-only code reference covered at the baseline: the innermost declaration
+    /// there, which a fix pins by name (<c>SymbolPin</c>). Null for every other reference.</summary>
+    private BaselineDeclaration? LostDeclaration(MappingReference reference, string? path, ReferenceStatus status)
+    {
+        if (_baseline is null || reference.Symbol is not null || reference.Start is not { } start || reference.End is not { } end
+            || reference.Kind != ReferenceKind.Code || status is not (ReferenceStatus.Lost or ReferenceStatus.Ambiguous))
+        {
+            return null;
+        }
+        var file = _baseline.Read(path ?? reference.Path) ?? _baseline.Read(reference.Path);
+        return file is not null && _baseline.Outline(file)?.Innermost(start, end) is { Kind: not SymbolKinds.Heading } declaration
+            ? new BaselineDeclaration(declaration, _baseline.Tree.Description)
+            : null;
+    }
+
     /// <param name="path">The repository path the reference was resolved to.</param>
-    public ResolutionOutcome Resolve(MappingReference reference, string path)
+    private ResolutionOutcome ResolveAt(MappingReference reference, string path)
     {
         var newFile = _target.Read(path);
         if (newFile is null && _baseline is not null && !path.Contains('/', StringComparison.Ordinal) && BaselineBasename(path) is { } full)

@@ -5,7 +5,7 @@ using SpecMap.Core.Sources;
 namespace SpecMap.Core.Resolution;
 
 /// <summary>One source tree with the reads, outlines and line splits a mapping's references need, each done once.</summary>
-internal sealed class Snapshot(ISourceTree tree, Outliners outliners, LibGit2Sharp.Repository? repository = null)
+internal sealed class Snapshot(ISourceTree tree, Outliners outliners)
 {
     private readonly Dictionary<string, SourceFile?> _files = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string[]> _lines = new(StringComparer.Ordinal);
@@ -29,9 +29,9 @@ internal sealed class Snapshot(ISourceTree tree, Outliners outliners, LibGit2Sha
     /// <summary>The file's size in bytes; for a commit's tree read from the object header, without the content.</summary>
     public long? Size(string path)
     {
-        if (tree is GitTreeSource git && repository is not null && !_files.ContainsKey(path))
+        if (tree is GitTreeSource git && !_files.ContainsKey(path))
         {
-            return git.BlobId(path) is { } id ? repository.ObjectDatabase.RetrieveObjectMetadata(new LibGit2Sharp.ObjectId(id)).Size : null;
+            return git.BlobSize(path);
         }
         return Read(path)?.Text.Length;
     }

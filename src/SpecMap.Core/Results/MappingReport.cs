@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using SpecMap.Core.Diagnostics;
 using SpecMap.Core.Mapping;
+using SpecMap.Core.Sources;
 
 namespace SpecMap.Core.Results;
 
@@ -29,6 +30,9 @@ internal sealed record MappingReport(
 internal sealed record ValidationReport(ImmutableArray<MappingReport> Mappings, ImmutableArray<Diagnostic> Setup = default)
 {
     public ImmutableArray<Diagnostic> SetupDiagnostics => Setup.IsDefault ? [] : Setup;
+
+    /// <summary>The repository the run checked, as fixes need it (so `--fix` does not open it again).</summary>
+    public RepositoryFacts Repository { get; init; } = RepositoryFacts.None;
 
     public IEnumerable<Diagnostic> AllDiagnostics => SetupDiagnostics.Concat(Mappings.SelectMany(m => m.Diagnostics));
 

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using SpecMap.Core.Diagnostics;
+using SpecMap.Core.Outline;
 using SpecMap.Core.References;
 
 namespace SpecMap.Core.Results;
@@ -31,6 +32,10 @@ internal sealed record ResolvedTarget(string File, int Start, int End, string? S
 /// <summary>A finding about one reference, before it is positioned in the mapping (the engine adds location, severity and fix).</summary>
 internal sealed record Finding(string RuleId, string Message, ImmutableArray<CodeLocation> Related = default);
 
+/// <summary>A declaration as the baseline held it.</summary>
+/// <param name="Snapshot">How messages name the baseline: "commit 1a2b3c4".</param>
+internal sealed record BaselineDeclaration(OutlineSymbol Symbol, string Snapshot);
+
 /// <summary>What resolution says of one reference.</summary>
 /// <param name="How">One of <see cref="HowFound"/>, or null when nothing was found.</param>
 /// <param name="Confidence">0..1: 1 for exact finds, lower for guesses.</param>
@@ -41,6 +46,9 @@ internal sealed record ResolutionOutcome(
     double Confidence,
     ImmutableArray<Finding> Findings)
 {
+    /// <summary>The declaration a lost lines-only reference covered at the baseline (what a fix pins), else null.</summary>
+    public BaselineDeclaration? Baseline { get; init; }
+
     public static ResolutionOutcome Lost(params Finding[] findings) => new(ReferenceStatus.Lost, null, null, 0, [.. findings]);
 
     public static ResolutionOutcome Invalid(params Finding[] findings) => new(ReferenceStatus.Invalid, null, null, 0, [.. findings]);

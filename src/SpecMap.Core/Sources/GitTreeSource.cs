@@ -29,6 +29,10 @@ internal sealed class GitTreeSource : ISourceTree
     /// <summary>The blob id of the path, or null; cheap (no content read).</summary>
     public string? BlobId(string path) => _commit[path] is { TargetType: TreeEntryTargetType.Blob } entry ? entry.Target.Sha : null;
 
+    /// <summary>The size in bytes of the path's blob, read from the object header without the content; null when no blob.</summary>
+    public long? BlobSize(string path) =>
+        _commit[path] is { TargetType: TreeEntryTargetType.Blob } entry ? _repository.ObjectDatabase.RetrieveObjectMetadata(entry.Target.Id).Size : null;
+
     public SourceFile? Read(string path)
     {
         var entry = _commit[path];

@@ -25,8 +25,6 @@ internal sealed class WorkTreeSource : ISourceTree
 
     public string? CommitId => null;
 
-    public string Root => _root;
-
     public IReadOnlyList<string> Paths => _paths.Value;
 
     public bool Exists(string path) => File.Exists(FullPath(path));

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using LibGit2Sharp;
 using SpecMap.Core.Config;
 using SpecMap.Core.Contracts;
 using SpecMap.Core.Diagnostics;
@@ -30,7 +29,7 @@ internal sealed class Validator
     /// <exception cref="MappingReadException">A mapping cannot be read.</exception>
     public ValidationReport Validate(ValidationRequest request)
     {
-        using var session = RepositorySession.Open(request);
+        using var session = RepositorySession.Open(request.WorkingDirectory, request.Repo, request.Against, request.Staged, request.IndexFile);
         var (config, configDiagnostics) = ConfigLoader.Load(
             request.ConfigPath is null ? null : Path.GetFullPath(request.ConfigPath, request.WorkingDirectory), session.Root);
         var mappingFiles = request.MappingPaths.IsDefaultOrEmpty
@@ -43,14 +42,14 @@ internal sealed class Validator
             reports.Add(ValidateMapping(session, config, file, DisplayPath(request.WorkingDirectory, file)));
         }
         var ordered = reports.OrderBy(r => r.Path, StringComparer.Ordinal).ToImmutableArray();
-        return new ValidationReport(ordered, Adjust(configDiagnostics, config, null));
+        return new ValidationReport(ordered, Adjust(configDiagnostics, config, null)) { Repository = session.Facts };
     }
 
     private MappingReport ValidateMapping(RepositorySession session, SpecMapConfig config, string fullPath, string displayPath)
     {
         var mappingRepoPath = session.RepositoryPathOf(fullPath);
         var paths = new PathResolver(session.Target, null);
-        var staged = session.Staged && mappingRepoPath is not null ? StagedBytes(session, mappingRepoPath) : null;
+        var staged = session.Staged && mappingRepoPath is not null ? session.Git!.StagedBytes(mappingRepoPath) : null;
         var document = staged is not null
             ? MappingLoader.Parse(staged, displayPath, fullPath, paths.NamesAFile)
             : MappingLoader.Load(fullPath, displayPath, paths.NamesAFile);
@@ -58,33 +57,28 @@ internal sealed class Validator
 
         var diagnostics = new List<Diagnostic>(document.ShapeDiagnostics);
         diagnostics.AddRange(SuppressionLists.Check(document));
-        var (baseline, verifiedAt, baselineFinding) = Baseline.Find(session.Repository, document.VerifiedAt, mappingRepoPath);
+        var (baseline, verifiedAt, baselineFinding) = Baseline.Find(session.Git, document.VerifiedAt, mappingRepoPath);
         if (baselineFinding is not null)
         {
             var node = document.Root is JsonObjectNode root ? root.Get("verified_at") ?? root : document.Root;
             diagnostics.Add(ToDiagnostic(document, baselineFinding, document.LocationOf(node.Start), "/verified_at", null));
         }
 
-        var context = new ResolutionContext(session.Target, baseline, session.Repository, _outliners, config.RenameConfidenceThreshold);
-        var resolver = new ReferenceResolver(context);
+        var resolver = new ReferenceResolver(new ResolutionContext(session.Target, baseline, session.Git, paths, _outliners, config.RenameConfidenceThreshold));
         var results = new List<ReferenceResult>();
         foreach (var reference in document.References)
         {
-            var (path, pathFinding) = paths.Resolve(reference.Path, reference.Kind);
-            var outcome = pathFinding is not null
-                ? new ResolutionOutcome(pathFinding.RuleId == RuleIds.Ambiguous ? ReferenceStatus.Ambiguous : ReferenceStatus.Invalid, null, null, 0, [pathFinding])
-                : resolver.Resolve(reference, path!);
-            var result = new ReferenceResult(reference, path, outcome);
+            var result = resolver.Resolve(reference);
             results.Add(result);
-            foreach (var finding in outcome.Findings)
+            foreach (var finding in result.Outcome.Findings)
             {
                 var fix = FixBuilder.ForReference(document, result, finding, config.RenameConfidenceThreshold, paths)
-                    ?? SymbolPin.For(document, result, baseline, _outliners);
+                    ?? SymbolPin.For(result);
                 diagnostics.Add(ToDiagnostic(document, finding, reference.Location, reference.Pointer, fix) with { Reference = result });
             }
         }
 
-        diagnostics.AddRange(ContractChecker.Check(document, new ContractContext(session.Target, paths, _outliners)));
+        diagnostics.AddRange(ContractChecker.Check(document, results, new ContractContext(session.Target, _outliners)));
         var (specDiagnostics, coverage) = SpecMonitor.Check(document, results, new SpecContext(session.Target, baseline, _outliners, config));
         diagnostics.AddRange(specDiagnostics);
         diagnostics.AddRange(ConsistencyChecker.Check(document, results, diagnostics));
@@ -109,12 +103,6 @@ internal sealed class Validator
 
     private static Diagnostic ToDiagnostic(MappingDocument document, Finding finding, MappingLocation location, string pointer, MappingFix? fix) =>
         RuleCatalog.Create(finding.RuleId, finding.Message, location, pointer, fix, finding.Related);
-
-    /// <summary>The mapping's staged bytes, or null when the index does not hold it (then the file on disk is read).</summary>
-    private static byte[]? StagedBytes(RepositorySession session, string repoPath) =>
-        session.Repository!.Index[repoPath] is { } entry && session.Repository.Lookup<Blob>(entry.Id) is { } blob
-            ? GitTreeSource.ReadAll(blob)
-            : null;
 
     private static string DisplayPath(string workingDirectory, string fullPath)
     {

@@ -9,7 +9,7 @@ public sealed class FixRelocationTests
 
     private static string Shifted(string code) => "import os\n\n# helpers\n" + code;
 
-    [ResolverFact]
+    [Fact]
     public void Fix_follows_a_renamed_file_and_a_shifted_symbol_in_every_style()
     {
         using var repo = TestRepository.Create();
@@ -58,7 +58,7 @@ public sealed class FixRelocationTests
         Assert.Equal(expected, repo.Read("SPEC_TO_CODE_MAPPING.json"));
     }
 
-    [ResolverFact]
+    [Fact]
     public void Staged_fix_uses_the_staged_positions_of_a_partially_staged_file()
     {
         using var repo = TestRepository.Create();
@@ -79,18 +79,5 @@ public sealed class FixRelocationTests
         Assert.Equal(0, CliRunner.Run(repo.Root, "validate", "--staged").ExitCode);
         // The work tree is three lines further: a work-tree run still sees the difference.
         Assert.Equal(1, CliRunner.Run(repo.Root, "validate").ExitCode);
-    }
-}
-
-/// <summary>Runs only where the history resolver has landed (its SymbolTracker exists); before the merge it skips, saying why.</summary>
-[AttributeUsage(AttributeTargets.Method)]
-internal sealed class ResolverFactAttribute : FactAttribute
-{
-    public ResolverFactAttribute()
-    {
-        if (typeof(Core.Resolution.ReferenceResolver).Assembly.GetType("SpecMap.Core.Resolution.SymbolTracker") is null)
-        {
-            Skip = "needs the history resolver (ReferenceResolver is still the placeholder on this branch)";
-        }
     }
 }

@@ -3,9 +3,8 @@ using System.Text;
 using SpecMap.Core.Diagnostics;
 using SpecMap.Core.Fixes;
 using SpecMap.Core.Mapping;
-using SpecMap.Core.References;
 using SpecMap.Core.Results;
-using static SpecMap.Tests.Fixes.FixHarness;
+using SpecMap.Tests.Support;
 
 namespace SpecMap.Tests.Fixes;
 
@@ -17,25 +16,17 @@ public sealed class MappingFixerTests
     private static string SnapshotPath(string name, [CallerFilePath] string here = "") =>
         Path.Combine(Path.GetDirectoryName(here)!, "Snapshots", name);
 
-    internal static Relocation? SnapshotRelocations(MappingReference r) => r.Path switch
-    {
-        "vllm/api_server.py" => new Relocation(RuleIds.FileRenamed, r.Path,
-            new ResolvedTarget("vllm/entrypoints/api_server.py", 905, 946, "create_responses")),
-        "vllm/protocol.py" => new Relocation(RuleIds.SymbolShifted, r.Path, new ResolvedTarget(r.Path, 12, 42, "Resp")),
-        "a.py" => new Relocation(RuleIds.SymbolShifted, r.Path, new ResolvedTarget("a.py", 12, 22, null)),
-        "b.cs" => new Relocation(RuleIds.SymbolShifted, r.Path, new ResolvedTarget("b.cs", 4, 10, null)),
-        _ => null,
-    };
+    private static MappingDocument Parse(string text) => MappingLoader.Parse(Encoding.UTF8.GetBytes(text), "map.json", null, _ => false);
 
     [Theory]
     [InlineData("crlf-bom-comments")]
     [InlineData("lf-final-newline")]
     public void Fix_changes_only_the_values_byte_for_byte(string snapshot)
     {
-        var input = File.ReadAllBytes(SnapshotPath($"{snapshot}.input.json"));
+        using var repo = TestRepository.Create();
         var expected = File.ReadAllBytes(SnapshotPath($"{snapshot}.expected.json"));
-        var document = MappingLoader.Parse(input, "map.json", null, _ => false);
-        var plan = MappingFixer.Plan(Report(document, SnapshotRelocations), Commit);
+        var report = SnapshotRepositories.Validate(repo, snapshot, File.ReadAllBytes(SnapshotPath($"{snapshot}.input.json")));
+        var plan = MappingFixer.Plan(report, Commit);
         var output = new UTF8Encoding(false).GetBytes(plan.NewText);
         Assert.Equal(Encoding.UTF8.GetString(expected), plan.NewText);
         Assert.Equal(expected, output);
@@ -47,15 +38,16 @@ public sealed class MappingFixerTests
     [InlineData("lf-final-newline")]
     public void Fixing_the_fixed_mapping_changes_nothing(string snapshot)
     {
-        var once = MappingFixer.Plan(Report(MappingLoader.Parse(File.ReadAllBytes(SnapshotPath($"{snapshot}.input.json")), "map.json", null,
-            _ => false), SnapshotRelocations), Commit).NewText;
-        // After the fix the resolver finds every reference where the mapping says: the outcome is ok, no finding.
-        var again = MappingFixer.Plan(Report(Parse(once), _ => null), Commit);
+        using var repo = TestRepository.Create();
+        var report = SnapshotRepositories.Validate(repo, snapshot, File.ReadAllBytes(SnapshotPath($"{snapshot}.input.json")));
+        var head = repo.Repository.Head.Tip.Sha;
+        var once = MappingFixer.Plan(report, head);
+        Assert.True(once.Changed);
+        File.WriteAllBytes(repo.PathOf(SnapshotRepositories.MappingPath), new UTF8Encoding(false).GetBytes(once.NewText));
+        // After the fix the engine finds every reference where the mapping says: nothing is left to fix.
+        var again = MappingFixer.Plan(SnapshotRepositories.Run(repo), head);
         Assert.False(again.Changed);
-        Assert.Equal(once, again.NewText);
-        // And a resolver that still reports the same targets produces no edit either.
-        var same = MappingFixer.Plan(Report(Parse(once), r => SnapshotRelocations(r) is { } x ? x with { ResolvedPath = x.Target.File } : null), Commit);
-        Assert.False(same.Changed);
+        Assert.Equal(once.NewText, again.NewText);
     }
 
     [Fact]
@@ -84,8 +76,11 @@ public sealed class MappingFixerTests
     [Fact]
     public void Verified_at_is_not_moved_while_a_reference_problem_stays_unfixed()
     {
-        var plan = Plan("{\n  \"a\": \"src/a.py:10-20#gone\"\n}", _ =>
-            new Relocation(RuleIds.SymbolNotFound, "src/a.py", new ResolvedTarget("src/a.py", 1, 2, null)), Commit);
+        using var repo = TestRepository.Create();
+        repo.Write("src/a.py", "def kept():\n" + string.Concat(Enumerable.Repeat("    pass\n", 24))).Write(SnapshotRepositories.MappingPath, "{\n  \"a\": \"src/a.py:10-20#gone\"\n}").Commit();
+        var report = SnapshotRepositories.Run(repo);
+        Assert.Equal(RuleIds.SymbolNotFound, Assert.Single(report.Diagnostics).Id);
+        var plan = MappingFixer.Plan(report, Commit);
         Assert.False(plan.VerifiedAtSet);
         Assert.False(plan.Changed);
     }

@@ -1,8 +1,6 @@
 using System.Text;
 using SpecMap.Core.Fixes;
-using SpecMap.Core.Results;
 using SpecMap.Tests.Support;
-using static SpecMap.Tests.Fixes.FixHarness;
 
 namespace SpecMap.Tests.Fixes;
 
@@ -29,18 +27,22 @@ public sealed class UnifiedDiffTests
     [MemberData(nameof(Mappings))]
     public void Git_apply_accepts_the_diff_and_reproduces_the_fix(string text)
     {
-        var plan = MappingFixer.Plan(Report(Parse(text), r => r.Path == "src/a.py"
-            ? new Relocation(Core.Diagnostics.RuleIds.FileRenamed, "src/a.py",
-                new Core.Results.ResolvedTarget("pkg/a.py", r.Start!.Value + 2, r.End!.Value + 2, r.Symbol))
-            : null), Commit);
-        Assert.True(plan.Changed);
-        var patch = UnifiedDiff.Render("maps/SPEC_TO_CODE_MAPPING.json", plan.OldText, plan.Edits);
-
+        // The engine relocates every reference: src/a.py moves to pkg/a.py two lines lower.
         using var repo = TestRepository.Create();
+        var code = SnapshotRepositories.Comments(9) + SnapshotRepositories.Function("h", 11)
+            + SnapshotRepositories.Comments(19) + SnapshotRepositories.Function("g", 11);
+        repo.Write("src/a.py", code);
         var file = repo.PathOf("maps/SPEC_TO_CODE_MAPPING.json");
         Directory.CreateDirectory(Path.GetDirectoryName(file)!);
         File.WriteAllBytes(file, new UTF8Encoding(false).GetBytes(text));
         repo.Commit("mapping");
+        repo.Delete("src/a.py").Write("pkg/a.py", "import os\n\n" + code).Commit("move");
+        var report = EngineRun.Validate(repo, file);
+        Assert.All(report.References, r => Assert.Equal(("pkg/a.py", r.Reference.Start + 2), (r.Target?.File, r.Target?.Start)));
+
+        var plan = MappingFixer.Plan(report, Commit);
+        Assert.True(plan.Changed);
+        var patch = UnifiedDiff.Render("maps/SPEC_TO_CODE_MAPPING.json", plan.OldText, plan.Edits);
 
         var check = GitProcess.Run(repo.Root, patch, "apply", "--check", "-");
         Assert.True(check.ExitCode == 0, check.Stderr + "\n" + patch);

@@ -37,7 +37,7 @@ public sealed class BaselineTests : IDisposable
     {
         var first = _repo.Write("a.py", Code).Commit();
         _repo.Write("a.py", "# x\n" + Code).Commit();
-        var (tree, commit, finding) = Baseline.Find(_repo.Repository, first[..10], "map.json");
+        var (tree, commit, finding) = Baseline.Find(_repo.Git, first[..10], "map.json");
         Assert.Equal(first, commit);
         Assert.Null(finding);
         Assert.Equal(Code, tree!.Read("a.py")!.Text);
@@ -49,9 +49,9 @@ public sealed class BaselineTests : IDisposable
         _repo.Write("a.py", Code).Commit();
         var mappingCommit = _repo.Write("map.json", "{}").Commit();
         _repo.Write("a.py", "# x\n" + Code).Commit();
-        Assert.Equal(mappingCommit, Baseline.Find(_repo.Repository, null, "map.json").CommitId);
-        Assert.Equal(_repo.Repository.Head.Tip.Sha, Baseline.Find(_repo.Repository, null, "untracked.json").CommitId);
-        Assert.Equal(_repo.Repository.Head.Tip.Sha, Baseline.Find(_repo.Repository, null, null).CommitId);
+        Assert.Equal(mappingCommit, Baseline.Find(_repo.Git, null, "map.json").CommitId);
+        Assert.Equal(_repo.Repository.Head.Tip.Sha, Baseline.Find(_repo.Git, null, "untracked.json").CommitId);
+        Assert.Equal(_repo.Repository.Head.Tip.Sha, Baseline.Find(_repo.Git, null, null).CommitId);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using LibGit2Sharp;
+using SpecMap.Core.Sources;
 
 namespace SpecMap.Tests.Support;
 
@@ -7,6 +8,7 @@ internal sealed class TestRepository : IDisposable
 {
     private static readonly DateTimeOffset Epoch = new(2026, 1, 1, 12, 0, 0, TimeSpan.Zero);
     private int _commits;
+    private GitRepository? _git;
 
     private TestRepository(string root)
     {
@@ -17,6 +19,9 @@ internal sealed class TestRepository : IDisposable
     public string Root { get; }
 
     public Repository Repository { get; }
+
+    /// <summary>The same repository as the engine opens it (a second handle, opened on first use).</summary>
+    internal GitRepository Git => _git ??= GitRepository.Open(Root);
 
     public static TestRepository Create()
     {
@@ -69,6 +74,7 @@ internal sealed class TestRepository : IDisposable
 
     public void Dispose()
     {
+        _git?.Dispose();
         Repository.Dispose();
         TempFolder.Delete(Root);
     }

@@ -15,6 +15,17 @@ public sealed class WorkTreeValidationTests : IDisposable
     private ValidationReport Validate(params string[] mappings) =>
         new Validator().Validate(new ValidationRequest(_repo.Root, [.. mappings]));
 
+    [Theory]
+    [InlineData("no-such-branch")]
+    [InlineData("HEAD^^^^{bad")]
+    public void An_unusable_against_revision_is_one_setup_error(string revision)
+    {
+        _repo.Write("map.json", "{}").Commit();
+        var error = Assert.Throws<ValidationSetupException>(() =>
+            new Validator().Validate(new ValidationRequest(_repo.Root, ["map.json"], Against: revision)));
+        Assert.Equal($"--against: '{revision}' is not a commit in {_repo.Root}", error.Message);
+    }
+
     [Fact]
     public void Missing_files_are_SMV0101_at_the_reference_position()
     {

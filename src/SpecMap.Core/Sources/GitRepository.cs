@@ -1,0 +1,87 @@
+using LibGit2Sharp;
+
+namespace SpecMap.Core.Sources;
+
+/// <summary>
+/// One open git repository: the only door to LibGit2Sharp outside History/. Hands out the snapshots a run reads
+/// (commit trees, the index, the work tree) and the few facts about the repository the engine needs.
+/// </summary>
+internal sealed class GitRepository : IDisposable
+{
+    private readonly Repository _repository;
+
+    private GitRepository(Repository repository) => _repository = repository;
+
+    /// <summary>The LibGit2Sharp handle, for the history walks and diffs in History/.</summary>
+    internal Repository Handle => _repository;
+
+    /// <summary>The work tree's root (for a bare repository: the git folder), full path without a trailing separator.</summary>
+    public string Root => Path.GetFullPath(_repository.Info.WorkingDirectory ?? _repository.Info.Path).TrimEnd(Path.DirectorySeparatorChar);
+
+    public bool IsBare => _repository.Info.IsBare;
+
+    public bool IsShallow => _repository.Info.IsShallow;
+
+    /// <summary>The commit HEAD points at, or null (no commit yet).</summary>
+    public string? HeadCommitId => _repository.Head?.Tip?.Sha;
+
+    /// <summary>The git folder of the repository holding <paramref name="start"/>, or null when it is in none.</summary>
+    public static string? Discover(string start) => GitDiscovery.Find(start);
+
+    /// <param name="indexFile">The index to read instead of the repository's own (git's GIT_INDEX_FILE), or null.</param>
+    /// <exception cref="GitException">The repository cannot be opened.</exception>
+    public static GitRepository Open(string gitFolder, string? indexFile = null)
+    {
+        try
+        {
+            return new GitRepository(indexFile is null
+                ? new Repository(gitFolder)
+                : new Repository(gitFolder, new RepositoryOptions { IndexPath = indexFile }));
+        }
+        catch (LibGit2SharpException e)
+        {
+            throw new GitException(e.Message);
+        }
+    }
+
+    /// <summary>Creates an empty repository with a work tree at <paramref name="root"/> and opens it.</summary>
+    public static GitRepository Init(string root) => new(new Repository(Repository.Init(root)));
+
+    /// <summary>The tree of the commit <paramref name="revision"/> names, or null when it names none (unknown, malformed,
+    /// or an ambiguous abbreviation: all equally unusable).</summary>
+    public GitTreeSource? Commit(string revision)
+    {
+        try
+        {
+            return _repository.Lookup<Commit>(revision) is { } commit ? new GitTreeSource(_repository, commit) : null;
+        }
+        catch (LibGit2SharpException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>What is staged.</summary>
+    public GitIndexSource Index() => new(_repository);
+
+    /// <summary>The files on disk, listed from the index.</summary>
+    public WorkTreeSource WorkTree() => WorkTreeSource.FromRepository(_repository);
+
+    /// <summary>The staged bytes of <paramref name="path"/>, or null when the index does not hold it.</summary>
+    public byte[]? StagedBytes(string path) =>
+        _repository.Index[path] is { } entry && _repository.Lookup<Blob>(entry.Id) is { } blob ? GitTreeSource.ReadAll(blob) : null;
+
+    /// <summary>Stages every change in the work tree and commits it (the demo builds its history this way).</summary>
+    /// <returns>The new commit's id.</returns>
+    public string CommitAll(string message, string name, string email, DateTimeOffset when)
+    {
+        Commands.Stage(_repository, "*");
+        var signature = new Signature(name, email, when);
+        return _repository.Commit(message, signature, signature).Sha;
+    }
+
+    public void Dispose() => _repository.Dispose();
+}
+
+/// <summary>Git refused an operation (a repository that cannot be opened, a malformed revision); the message says why.</summary>
+internal sealed class GitException(string message) : Exception(message);

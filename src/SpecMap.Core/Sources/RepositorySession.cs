@@ -1,0 +1,98 @@
+using SpecMap.Core.Results;
+
+namespace SpecMap.Core.Sources;
+
+/// <summary>The repository a run reads (if any), opened once, and the snapshot it checks. Disposes the git handle.</summary>
+internal sealed class RepositorySession : IDisposable
+{
+    private RepositorySession(string root, GitRepository? git, ISourceTree target, bool staged)
+    {
+        Root = root;
+        Git = git;
+        Target = target;
+        Staged = staged;
+        Facts = new RepositoryFacts(git is { IsBare: false } ? root : null, git?.HeadCommitId, staged);
+    }
+
+    /// <summary>The work tree's root (for a bare repository: the git folder), full path.</summary>
+    public string Root { get; }
+
+    /// <summary>The git repository, or null when the folder is not in one.</summary>
+    public GitRepository? Git { get; }
+
+    public ISourceTree Target { get; }
+
+    public bool Staged { get; }
+
+    /// <summary>What the fixes of this run need to know of the repository, read while it was open.</summary>
+    public RepositoryFacts Facts { get; }
+
+    /// <param name="workingDirectory">Where a relative <paramref name="repo"/> is read from.</param>
+    /// <param name="repo">`--repo`, or null for the repository holding the working directory.</param>
+    /// <param name="against">`--against REV`, or null.</param>
+    /// <param name="staged">`--staged`: check the index.</param>
+    /// <param name="indexFile">Staged mode: the index to read instead of `.git/index`, or null.</param>
+    /// <exception cref="ValidationSetupException">No such folder, not a repository where one is needed, unknown revision.</exception>
+    public static RepositorySession Open(string workingDirectory, string? repo, string? against, bool staged, string? indexFile)
+    {
+        var start = Path.GetFullPath(repo ?? ".", workingDirectory);
+        if (!Directory.Exists(start))
+        {
+            throw new ValidationSetupException($"repository folder '{repo ?? start}' does not exist");
+        }
+        var gitFolder = GitRepository.Discover(start);
+        if (gitFolder is null)
+        {
+            if (staged || against is not null)
+            {
+                throw new ValidationSetupException($"'{start}' is not inside a git repository; --staged and --against need one");
+            }
+            return new RepositorySession(start, null, new WorkTreeSource(start), staged: false);
+        }
+        GitRepository git;
+        try
+        {
+            git = GitRepository.Open(gitFolder, staged ? indexFile : null);
+        }
+        catch (GitException e)
+        {
+            throw new ValidationSetupException($"cannot open the git repository at '{gitFolder}': {e.Message}");
+        }
+        var root = git.Root;
+        try
+        {
+            if (against is not null)
+            {
+                var commit = git.Commit(against)
+                    ?? throw new ValidationSetupException($"--against: '{against}' is not a commit in {root}");
+                return new RepositorySession(root, git, commit, staged: false);
+            }
+            if (git.IsBare)
+            {
+                throw new ValidationSetupException($"'{root}' is a bare repository: name a commit with --against");
+            }
+            ISourceTree target = staged ? git.Index() : git.WorkTree();
+            return new RepositorySession(root, git, target, staged);
+        }
+        catch
+        {
+            git.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>The mapping's path inside the repository ('/' separated), or null when it lives outside.</summary>
+    public string? RepositoryPathOf(string fullPath)
+    {
+        if (Git is null || Git.IsBare)
+        {
+            return null;
+        }
+        var relative = Path.GetRelativePath(Root, fullPath);
+        return relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative)
+            ? null
+            : relative.Replace(Path.DirectorySeparatorChar, '/');
+    }
+
+    public void Dispose() => Git?.Dispose();
+}
