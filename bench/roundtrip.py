@@ -137,14 +137,14 @@ def main():
     p.add_argument("--work", default="/tmp/specmap-bench")
     p.add_argument("--seed", type=int, default=11)
     p.add_argument("--full", action="store_true", help="every source file of 8 commits per repository")
-    p.add_argument("--commits", type=int, help="commits per repository (default 3, --full 8)")
-    p.add_argument("--files", type=int, help="files per commit (default flask 60, humanizer 150; --full all)")
+    p.add_argument("--commits", type=int, help="commits per repository (default 4, --full 8)")
+    p.add_argument("--files", type=int, help="files per commit (default flask 60, humanizer 300; --full all)")
     p.add_argument("--repo", choices=["flask", "humanizer", "corpus"], action="append")
     p.add_argument("--examples", type=int, default=20)
     args = p.parse_args()
     os.makedirs(args.work, exist_ok=True)
     rng = random.Random(args.seed)
-    n_commits = args.commits or (8 if args.full else 3)
+    n_commits = args.commits or (8 if args.full else 4)
     results = []  # (ref, verdict, target, commit label)
     tmp = tempfile.mkdtemp(prefix="roundtrip-", dir=args.work)
     try:
@@ -159,7 +159,7 @@ def main():
                 for commit in sample_commits(clone_dir, n_commits, rng):
                     files = sorted(f for f in git(clone_dir, "ls-tree", "-r", "--name-only", commit).split("\n")
                                    if f.endswith(REPOS[repo]) and " " not in f)
-                    limit = args.files or (10**9 if args.full else {"flask": 60, "humanizer": 150}[repo])
+                    limit = args.files or (10**9 if args.full else {"flask": 60, "humanizer": 300}[repo])
                     if len(files) > limit:
                         files = sorted(rng.sample(files, limit))
                     runs.append((clone_dir, commit, files))
