@@ -197,16 +197,18 @@ def csharp_decls(text):
                 hi = mid - 1
         return lo + 1
 
+    pairs = {}
+    stacks = {"{": [], "(": []}
+    for k, ch in enumerate(blank):
+        if ch in stacks:
+            stacks[ch].append(k)
+        elif ch in "})":
+            st = stacks["{" if ch == "}" else "("]
+            if st:
+                pairs[st.pop()] = k
+
     def matching(p, open_ch="{", close_ch="}"):
-        depth = 0
-        for j in range(p, len(blank)):
-            if blank[j] == open_ch:
-                depth += 1
-            elif blank[j] == close_ch:
-                depth -= 1
-                if depth == 0:
-                    return j
-        return len(blank) - 1
+        return pairs.get(p, len(blank) - 1)
 
     def end_of_member(p):
         """From a member header at p: position of its last character."""
@@ -247,8 +249,17 @@ def csharp_decls(text):
                 break
         return s
 
+    depth_at = [0] * (len(blank) + 1)  # brace depth before each position
+    dep = 0
+    for k, ch in enumerate(blank):
+        depth_at[k] = dep
+        if ch == "{":
+            dep += 1
+        elif ch == "}":
+            dep -= 1
+    depth_at[len(blank)] = dep
     out = []
-    type_stack = []  # (name, closing position)
+    type_stack = []  # (name, closing position, opening brace position)
     depth_closers = []
     p = 0
     for idx, ln in enumerate(lines):
@@ -258,7 +269,7 @@ def csharp_decls(text):
             type_stack.pop()
         scope = ".".join(t[0] for t in type_stack)
         # Only members directly inside a type (not inside method bodies): the line must sit at the type's depth.
-        inside_body = bool(type_stack) and _depth_between(blank, type_stack[-1][2], here) != 1
+        inside_body = bool(type_stack) and depth_at[here] - depth_at[type_stack[-1][2]] != 1
         if inside_body:
             continue
         m = TYPE_RE.match(ln)
@@ -302,9 +313,3 @@ def csharp_decls(text):
             end_pos = end_of_member(here + m.end(1))
             out.append((f"{scope}.{m.group(1)}", "property", attr_start(lineno), lineno, line_of(end_pos), None))
     return out
-
-
-def _depth_between(blank, open_pos, here):
-    """Brace depth at `here` counted from the type's opening brace."""
-    seg = blank[open_pos:here]
-    return seg.count("{") - seg.count("}")
