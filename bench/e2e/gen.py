@@ -240,6 +240,8 @@ def build(repo, chosen, rng, contracts, docs):
         if i % 11 == 10 and i + 1 < len(others):
             shape = "prose"
         name = f"{d['kind']} {d['qname']}"
+        if name in section:  # overloads: the item name must stay unique
+            name += d["sig"] or f" (line {d['def_line']})"
         item = collections.OrderedDict()
         item.update(STATUSES[i % len(STATUSES)])
         ptr = f"/endpoints/{esc(name)}"
@@ -283,11 +285,13 @@ def build(repo, chosen, rng, contracts, docs):
         d = c["d"]
         cls, field = d["qname"].rsplit(".", 1)
         where = os.path.basename(c["path"]) if c["unique_base"] else c["path"]
+        assert field not in models.get(cls, {}), (cls, field)
         models.setdefault(cls, collections.OrderedDict())[field] = {"code_location": f"{where}:{d['def_line']}"}
         add_truth(f"/models/{esc(cls)}/{esc(field)}/code_location", models[cls][field]["code_location"], c, True)
     mapping["models"] = models
     mapping["contracts"] = contracts
     mapping["docs"] = collections.OrderedDict()
+    assert len({t["pointer"] + "\0" + t["part"] for t in truth}) == len(truth), "duplicate reference in the truth"
     for key, (ref, t) in docs.items():
         mapping["docs"][key] = {"status": "implemented", ("spec_ref" if len(mapping["docs"]) % 2 == 0 else "spec_reference"): ref}
         which = "spec_ref" if "spec_ref" in mapping["docs"][key] else "spec_reference"

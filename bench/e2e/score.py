@@ -10,9 +10,11 @@ truth has a reference there and specmap reported nothing at all; "skipped, item 
 diagnostic elsewhere in the same item, e.g. SMV0002 on a free-text status or SMV0301 "no code reference"). A target is right when the file is the truth's
 and start is the declaration's first line or its declaration line and end its last line; a reference written as a
 single line (`file.py:341`) is right when the target starts there. Truth `deleted`: lost or invalid is right.
-Contracts: planted faults caught (SMV0303 for a missing field, SMV0304 for a wrong type, at the field's pointer),
-false alarms (SMV0303/SMV0304 on a correct field, or on a field specmap cannot see), and fields specmap said it did
-not check (an info diagnostic on the item). Build first: dotnet build -c Release src/SpecMap.Cli
+Contracts, per required field: planted faults caught (SMV0303 for a missing field, SMV0304 for a wrong type, at the
+field's pointer) or missed (with or without the model read: a `kind: model` reference with a target in the item);
+correct fields checked and quiet, or silently unchecked (model never read, nothing said); false alarms (SMV0303/
+SMV0304 on a correct field, or on one specmap cannot see: inherited from outside the repository, or a model outside
+it); "said not checked" (an info diagnostic on the item), which is the right answer for the last two. Build first: dotnet build -c Release src/SpecMap.Cli
 """
 import argparse
 import collections
@@ -102,17 +104,31 @@ def score_refs(truth, report):
 
 def score_contracts(truth, report):
     diags = [d for m in report["mappings"] for d in m["diagnostics"]]
+    model_refs = [r for m in report["mappings"] for r in m["references"] if r["kind"] == "model"]
     rows = []
     for c in truth["contracts"]:
         on_field = [d for d in diags if d.get("pointer") == c["pointer"]
-                    or (d.get("pointer", "").startswith(c["item"]) and f"'{c['field']}'" in d.get("message", ""))]
+                    or (d.get("pointer", "").startswith(c["item"] + "/") and f"'{c['field']}'" in d.get("message", ""))]
         ids = {d["id"] for d in on_field}
-        not_checked = [d for d in diags if d.get("pointer", "").startswith(c["item"]) and d["severity"] == "info"]
+        not_checked = [d for d in diags if d.get("pointer", "").startswith(c["item"] + "/") and d["severity"] == "info"]
+        model_read = any(r["pointer"].startswith(c["item"] + "/") and r.get("target") for r in model_refs)
         if c["expect"] in CONTRACT_IDS:
-            verdict = "caught" if CONTRACT_IDS[c["expect"]] in ids else (
-                "other fault id" if ids & {"SMV0303", "SMV0304"} else ("said not checked" if not_checked else "missed"))
+            if CONTRACT_IDS[c["expect"]] in ids:
+                verdict = "caught"
+            elif ids & {"SMV0303", "SMV0304"}:
+                verdict = "other fault id"
+            elif not_checked:
+                verdict = "said not checked"
+            else:
+                verdict = "missed, model read" if model_read else "missed, model not read"
+        elif ids & {"SMV0303", "SMV0304"}:
+            verdict = "false alarm"
+        elif not_checked:
+            verdict = "said not checked"
+        elif c["expect"] == "ok" and model_read:
+            verdict = "checked, quiet"
         else:
-            verdict = "false alarm" if ids & {"SMV0303", "SMV0304"} else ("said not checked" if not_checked else "quiet")
+            verdict = "silently unchecked"
         rows.append((c, verdict, sorted(ids), [d["message"] for d in on_field + not_checked][:2]))
     return rows
 
@@ -152,7 +168,8 @@ def main():
         c = table[key]
         print(f"| {key[0]} | {key[1]} | {key[2]} | {sum(c.values())} | " + " | ".join(str(c[v]) for v in verdicts) + " |")
     print("\n## Contracts (required fields)\n")
-    cv = ["caught", "other fault id", "missed", "said not checked", "quiet", "false alarm"]
+    cv = ["caught", "checked, quiet", "said not checked", "other fault id", "missed, model read",
+          "missed, model not read", "silently unchecked", "false alarm"]
     print("| repo | expected | n | " + " | ".join(cv) + " |")
     print("|---|---|---:|" + "---:|" * len(cv))
     ct = collections.defaultdict(collections.Counter)
@@ -181,7 +198,7 @@ def main():
             print(f"- {repo} `{t['part']}` ({t['kind']}, {t['category']}): want {want}; got {why} {got}")
     print("\n## Contract fields not as expected")
     for repo, c, verdict, ids, msgs in all_contracts:
-        if verdict not in ("caught", "quiet"):
+        if verdict not in ("caught", "checked, quiet"):
             print(f"- {repo} {c['model']}.{c['field']} (expect {c['expect']}): {verdict} {ids} {msgs[:1]}")
 
 
