@@ -22,6 +22,8 @@ import sys
 import tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(ROOT, "bench"))
+from run import clone  # noqa: E402  (same layout as bench/run.py: WORK/REPO.git, a bare clone of the bundle)
 DLL = os.path.join(ROOT, "src/SpecMap.Cli/bin/Release/net10.0/specmap.dll")
 CORPUS = os.path.join(ROOT, "bench/roundtrip/corpus")
 LANG = {".py": "python", ".cs": "csharp"}
@@ -31,14 +33,6 @@ OUTLINE_BATCH = 200
 
 def git(cwd, *args, **kw):
     return subprocess.run(["git", "-C", cwd, *args], check=True, capture_output=True, text=True, **kw).stdout
-
-
-def clone(bench, work, repo):
-    """Same layout as bench/run.py: WORK/REPO.git, a bare clone of the bundle."""
-    target = os.path.join(work, repo + ".git")
-    if not os.path.isdir(target):
-        subprocess.run(["git", "clone", "-q", "--bare", os.path.join(bench, repo + ".bundle"), target], check=True)
-    return target
 
 
 def corpus_repo(work):

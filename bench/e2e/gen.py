@@ -23,7 +23,9 @@ import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
+sys.path.insert(0, os.path.dirname(HERE))
 from decls import csharp_decls, python_decls, python_class_fields  # noqa: E402
+from run import clone as clone_of  # noqa: E402  (bench/run.py: WORK/REPO.git, a bare clone of the bundle)
 
 SEED = 11
 DISTANCE = 300  # first-parent commits before the tip
@@ -31,18 +33,6 @@ DISTANCE = 300  # first-parent commits before the tip
 
 def git(clone, *args):
     return subprocess.run(["git", "-C", clone, *args], check=True, capture_output=True, text=True).stdout
-
-
-def show(clone, commit, path):
-    out = subprocess.run(["git", "-C", clone, "show", f"{commit}:{path}"], capture_output=True)
-    return out.stdout.decode("utf-8-sig", errors="replace") if out.returncode == 0 else None
-
-
-def clone_of(bench, work, repo):
-    target = os.path.join(work, repo + ".git")
-    if not os.path.isdir(target):
-        subprocess.run(["git", "clone", "-q", "--bare", os.path.join(bench, repo + ".bundle"), target], check=True)
-    return target
 
 
 class Repo:
@@ -208,6 +198,18 @@ def short_symbol(repo, c):
 
 
 SHAPES = ["compact_sym", "basename_sym", "colon_sym", "code_location_line", "code_location_obj", "object", "lines"]
+# shape -> (key, value, written as a single line?) for one declaration
+SHAPE_WRITERS = {
+    "compact_sym": lambda path, base, d, sym: ("implementation", f"{path}:{d['start']}-{d['end']}#{sym}", False),
+    "basename_sym": lambda path, base, d, sym: ("implementation", f"{base}:{d['start']}-{d['end']}#{sym}", False),
+    "colon_sym": lambda path, base, d, sym: ("implementation", f"{base}:{sym}", False),
+    "code_location_line": lambda path, base, d, sym: ("code_location", f"{path}:{d['def_line']}", True),
+    "code_location_obj": lambda path, base, d, sym: (
+        "code_location", {"file": path, "line": f"{d['start']}-{d['end']}", "handler": d["qname"].split(".")[-1]}, False),
+    "object": lambda path, base, d, sym: (
+        "implementation", {"file": path, "lines": f"{d['start']}-{d['end']}", "symbol": sym}, False),
+    "lines": lambda path, base, d, sym: ("implementation", f"{path}:{d['start']}-{d['end']}", False),
+}
 STATUSES = [{"status": "implemented"}, {"implemented": True}, {"status": "BROKEN - Bug #5 not fixed"},
             {"implemented": False}, {"status": "partial"}, {"status": "DONE (see PR)"}]
 
@@ -246,27 +248,10 @@ def build(repo, chosen, rng, contracts, docs):
         item.update(STATUSES[i % len(STATUSES)])
         ptr = f"/endpoints/{esc(name)}"
         sym = short_symbol(repo, c)
-        if shape == "compact_sym":
-            item["implementation"] = f"{path}:{d['start']}-{d['end']}#{sym}"
-            add_truth(ptr + "/implementation", item["implementation"], c, False)
-        elif shape == "basename_sym":
-            item["implementation"] = f"{base}:{d['start']}-{d['end']}#{sym}"
-            add_truth(ptr + "/implementation", item["implementation"], c, False)
-        elif shape == "colon_sym":
-            item["implementation"] = f"{base}:{sym}"
-            add_truth(ptr + "/implementation", item["implementation"], c, False)
-        elif shape == "code_location_line":
-            item["code_location"] = f"{path}:{d['def_line']}"
-            add_truth(ptr + "/code_location", item["code_location"], c, True)
-        elif shape == "code_location_obj":
-            item["code_location"] = {"file": path, "line": f"{d['start']}-{d['end']}", "handler": d["qname"].split(".")[-1]}
-            add_truth(ptr + "/code_location", json.dumps(item["code_location"]), c, False)
-        elif shape == "object":
-            item["implementation"] = {"file": path, "lines": f"{d['start']}-{d['end']}", "symbol": sym}
-            add_truth(ptr + "/implementation", json.dumps(item["implementation"]), c, False)
-        elif shape == "lines":
-            item["implementation"] = f"{path}:{d['start']}-{d['end']}"
-            add_truth(ptr + "/implementation", item["implementation"], c, False)
+        if shape in SHAPE_WRITERS:
+            key, value, single = SHAPE_WRITERS[shape](path, base, d, sym)
+            item[key] = value
+            add_truth(f"{ptr}/{key}", value if isinstance(value, str) else json.dumps(value), c, single)
         elif shape == "prose":
             c2 = others[i + 1]
             p1 = f"{path}:{d['def_line']}"

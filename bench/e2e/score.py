@@ -26,14 +26,10 @@ import sys
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 DLL = os.path.join(ROOT, "src/SpecMap.Cli/bin/Release/net10.0/specmap.dll")
+sys.path.insert(0, os.path.dirname(HERE))
+from run import clone as clone_of  # noqa: E402  (bench/run.py: WORK/REPO.git, a bare clone of the bundle)
+
 CONTRACT_IDS = {"missing": "SMV0303", "type": "SMV0304"}
-
-
-def clone_of(bench, work, repo):
-    target = os.path.join(work, repo + ".git")
-    if not os.path.isdir(target):
-        subprocess.run(["git", "clone", "-q", "--bare", os.path.join(bench, repo + ".bundle"), target], check=True)
-    return target
 
 
 def run(clone, mapping, new):
