@@ -9,7 +9,8 @@ files under bench/roundtrip/corpus/, committed into a throw-away repository) it 
 temp directory, runs `specmap outline FILE... --format json`, writes one mapping with two references per declaration
 (verified_at = that commit) and runs `specmap validate MAP --repo CLONE --against COMMIT --format json`. A reference
 passes when it comes back `ok` with target file, start and end equal to the declaration's (and target.symbol, when
-given, equal to its qname). Build first: dotnet build -c Release src/SpecMap.Cli
+given, equal to its qname). It also lists the declarations that an independent finder sees and the outline does
+not print (nothing can refer to those by name). Build first: dotnet build -c Release src/SpecMap.Cli
 """
 import argparse
 import collections
@@ -24,6 +25,8 @@ import tempfile
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(ROOT, "bench"))
 from run import clone  # noqa: E402  (same layout as bench/run.py: WORK/REPO.git, a bare clone of the bundle)
+sys.path.insert(0, os.path.join(ROOT, "bench/e2e"))
+from decls import csharp_decls, python_decls  # noqa: E402  (independent finders, also used for the e2e truth)
 DLL = os.path.join(ROOT, "src/SpecMap.Cli/bin/Release/net10.0/specmap.dll")
 CORPUS = os.path.join(ROOT, "bench/roundtrip/corpus")
 LANG = {".py": "python", ".cs": "csharp"}
@@ -74,6 +77,24 @@ def outline(tree, files):
         for f in json.loads(proc.stdout)["files"]:
             path = os.path.relpath(os.path.join(tree, f["path"]), tree).replace(os.sep, "/")
             out[path] = f.get("symbols", [])
+    return out
+
+
+def not_outlined(tree, decls):
+    """Declarations an independent finder (python ast; the e2e C# scanner) sees that the outline does not print,
+    matched by name and declaration line: [(lang, kind, path, line, qname)]."""
+    out = []
+    for path in sorted(decls):
+        with open(os.path.join(tree, path), encoding="utf-8-sig", errors="replace") as f:
+            text = f.read()
+        printed = {(s["name"], s["def_line"]) for s in decls[path]}
+        if path.endswith(".py"):
+            found = [(q, kind, d) for q, kind, _, d, _, _ in python_decls(text)]
+        else:
+            found = [(q, kind, d) for q, kind, _, d, _, _ in csharp_decls(text)]
+        for q, kind, line in found:
+            if (q.split(".")[-1], line) not in printed:
+                out.append((LANG[os.path.splitext(path)[1]], kind, path, line, q))
     return out
 
 
@@ -140,6 +161,7 @@ def main():
     rng = random.Random(args.seed)
     n_commits = args.commits or (8 if args.full else 4)
     results = []  # (ref, verdict, target, commit label)
+    missing = []  # declarations the outline did not print
     tmp = tempfile.mkdtemp(prefix="roundtrip-", dir=args.work)
     try:
         for repo in args.repo or ["flask", "humanizer", "corpus"]:
@@ -160,7 +182,9 @@ def main():
             for clone_dir, commit, files in runs:
                 tree = os.path.join(tmp, f"{repo}-{commit[:8]}")
                 extract(clone_dir, commit, files, tree)
-                refs = build_refs(outline(tree, files))
+                decls = outline(tree, files)
+                missing.extend(m + (f"{repo}@{commit[:8]}",) for m in not_outlined(tree, decls))
+                refs = build_refs(decls)
                 got = validate(clone_dir, commit, refs, os.path.join(tmp, f"{repo}-{commit[:8]}.json"))
                 for i, r in enumerate(refs):
                     verdict, target = judge(r, got.get(f"/declarations/{i}/implementation"))
@@ -170,6 +194,7 @@ def main():
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     report(results, args.examples)
+    report_missing(missing, args.examples)
 
 
 COLUMNS = ["ok", "wrong target", "lost", "ambiguous", "invalid", "relocated", "not reported"]
@@ -200,6 +225,21 @@ def report(results, examples):
             have = f'{target["file"]}:{target["start"]}-{target["end"]} {target.get("symbol")}' if target else "no target"
             status = got["status"] if got else "-"
             print(f"- {label} `{r['ref']}` ({r['kind']}): want {want}; got {status} {have}")
+
+
+def report_missing(missing, examples):
+    print("\n## Declarations an independent finder sees that `outline` does not print\n")
+    print("Python by `ast`; C# by the heuristic scanner of bench/e2e/decls.py (it misreads a few positional records and")
+    print("primary-constructor bodies, so read the examples).\n")
+    counts = collections.Counter((m[0], m[1]) for m in missing)
+    print("| lang | kind | not printed |")
+    print("|---|---|---:|")
+    for key in sorted(counts):
+        print(f"| {key[0]} | {key[1]} | {counts[key]} |")
+    for key in sorted(counts):
+        print(f"\n### {key[0]} / {key[1]}: {counts[key]}")
+        for lang, kind, path, line, q, label in [m for m in missing if (m[0], m[1]) == key][:examples]:
+            print(f"- {label} {path}:{line} {q}")
 
 
 if __name__ == "__main__":

@@ -138,7 +138,7 @@ def blank_csharp(text):
 
 MODS = r"(?:(?:public|internal|private|protected|static|sealed|abstract|partial|readonly|unsafe|virtual|override|async|extern|new|required|file)\s+)"
 TYPE_RE = re.compile(r"^\s*" + MODS + r"*(class|struct|interface|enum|record(?:\s+struct|\s+class)?)\s+(\w+)")
-METHOD_RE = re.compile(r"^\s*" + MODS + r"+(?:[\w.?\[\],<>() ]+?\s+)?(\w+)\s*(<[^()]*?>)?\s*\(")
+METHOD_RE = re.compile(r"^\s*" + MODS + r"+(?:[\w.?\[\],<>() ]+?\s+)?(\w+)\s*(<[^(){}=;]*?>)?\s*\(")
 PROPERTY_RE = re.compile(r"^\s*" + MODS + r"+[\w.?\[\],<>() ]+?\s+(\w+)\s*(?:\{|=>|$)")
 NOT_NAMES = {"if", "for", "foreach", "while", "switch", "using", "lock", "catch", "return", "new", "nameof", "typeof",
              "sizeof", "default", "when", "operator", "this", "base", "get", "set", "init", "add", "remove", "event",
