@@ -225,9 +225,9 @@ def build(repo, chosen, rng, contracts, docs):
     rng.shuffle(others)
     section = mapping["endpoints"]
 
-    def add_truth(pointer, part, c, single_line):
+    def add_truth(pointer, part, c, single_line, shape):
         t = c["truth"]
-        truth.append(dict(pointer=pointer, part=part, kind=c["d"]["kind"], category=c["category"],
+        truth.append(dict(pointer=pointer, part=part, kind=c["d"]["kind"], category=c["category"], shape=shape,
                           old=dict(file=c["path"], start=c["d"]["start"], end=c["d"]["end"], qname=c["d"]["qname"]),
                           expect=t, single_line=single_line))
 
@@ -251,14 +251,14 @@ def build(repo, chosen, rng, contracts, docs):
         if shape in SHAPE_WRITERS:
             key, value, single = SHAPE_WRITERS[shape](path, base, d, sym)
             item[key] = value
-            add_truth(f"{ptr}/{key}", value if isinstance(value, str) else json.dumps(value), c, single)
+            add_truth(f"{ptr}/{key}", value if isinstance(value, str) else json.dumps(value), c, single, shape)
         elif shape == "prose":
             c2 = others[i + 1]
             p1 = f"{path}:{d['def_line']}"
             p2 = f"{c2['path']}:{c2['d']['start']}-{c2['d']['end']}"
             item["implementation"] = f"{p1} and {p2}"
-            add_truth(ptr + "/implementation", p1, c, True)
-            add_truth(ptr + "/implementation", p2, c2, False)
+            add_truth(ptr + "/implementation", p1, c, True, "prose, first")
+            add_truth(ptr + "/implementation", p2, c2, False, "prose, second")
             i += 1
         if i % 5 == 0:
             item["notes"] = "checked by hand during the spring review"
@@ -272,7 +272,8 @@ def build(repo, chosen, rng, contracts, docs):
         where = os.path.basename(c["path"]) if c["unique_base"] else c["path"]
         assert field not in models.get(cls, {}), (cls, field)
         models.setdefault(cls, collections.OrderedDict())[field] = {"code_location": f"{where}:{d['def_line']}"}
-        add_truth(f"/models/{esc(cls)}/{esc(field)}/code_location", models[cls][field]["code_location"], c, True)
+        add_truth(f"/models/{esc(cls)}/{esc(field)}/code_location", models[cls][field]["code_location"], c, True,
+                  "context names the field")
     mapping["models"] = models
     mapping["contracts"] = contracts
     mapping["docs"] = collections.OrderedDict()
@@ -280,7 +281,7 @@ def build(repo, chosen, rng, contracts, docs):
     for key, (ref, t) in docs.items():
         mapping["docs"][key] = {"status": "implemented", ("spec_ref" if len(mapping["docs"]) % 2 == 0 else "spec_reference"): ref}
         which = "spec_ref" if "spec_ref" in mapping["docs"][key] else "spec_reference"
-        truth.append(dict(pointer=f"/docs/{esc(key)}/{which}", part=ref, kind="doc", category=t["how"], old=None,
+        truth.append(dict(pointer=f"/docs/{esc(key)}/{which}", part=ref, kind="doc", category=t["how"], old=None, shape=which,
                           expect=t["expect"], single_line=False))
     return mapping, truth
 

@@ -163,6 +163,15 @@ def main():
     for key in sorted(table, key=lambda k: (k[0], k[1] == "**all**", k[1], k[2])):
         c = table[key]
         print(f"| {key[0]} | {key[1]} | {key[2]} | {sum(c.values())} | " + " | ".join(str(c[v]) for v in verdicts) + " |")
+    print("\n## References by the shape they are written in\n")
+    print("| shape | n | " + " | ".join(verdicts) + " |")
+    print("|---|---:|" + "---:|" * len(verdicts))
+    by_shape = collections.defaultdict(collections.Counter)
+    for repo, t, verdict, _, _ in all_rows:
+        by_shape[t.get("shape", "?")][verdict] += 1
+    for shape in sorted(by_shape):
+        c = by_shape[shape]
+        print(f"| {shape} | {sum(c.values())} | " + " | ".join(str(c[v]) for v in verdicts) + " |")
     print("\n## Contracts (required fields)\n")
     cv = ["caught", "checked, quiet", "said not checked", "other fault id", "missed, model read",
           "missed, model not read", "silently unchecked", "false alarm"]
