@@ -92,9 +92,25 @@ def not_outlined(tree, decls):
             found = [(q, kind, d) for q, kind, _, d, _, _ in python_decls(text)]
         else:
             found = [(q, kind, d) for q, kind, _, d, _, _ in csharp_decls(text)]
+        conditional = conditional_lines(text) if path.endswith(".cs") else set()
         for q, kind, line in found:
             if (q.split(".")[-1], line) not in printed:
-                out.append((LANG[os.path.splitext(path)[1]], kind, path, line, q))
+                where = " (inside #if)" if line in conditional else ""
+                out.append((LANG[os.path.splitext(path)[1]], kind + where, path, line, q))
+    return out
+
+
+def conditional_lines(text):
+    """Line numbers inside a C# `#if ... #endif` region (any branch)."""
+    depth, out = 0, set()
+    for n, line in enumerate(text.split("\n"), 1):
+        t = line.strip()
+        if t.startswith("#if"):
+            depth += 1
+        elif t.startswith("#endif"):
+            depth = max(0, depth - 1)
+        elif depth:
+            out.add(n)
     return out
 
 

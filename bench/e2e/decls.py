@@ -96,19 +96,17 @@ def blank_csharp(text):
             j = n if j < 0 else j + 2
             out.append(re.sub(r"[^\n]", " ", text[i:j]))
             i = j
-        elif text.startswith('"""', i):
-            j = text.find('"""', i + 3)
+        elif re.match(r'[$@]*"""', text[i:i + 8]):  # raw string literal, also interpolated ($"""...""", $$"""...""")
+            q = text.index('"""', i)
+            j = text.find('"""', q + 3)
             j = n if j < 0 else j + 3
             while j < n and text[j] == '"':
                 j += 1
-            out.append('"' + re.sub(r"[^\n]", " ", text[i + 1:j - 1]) + '"')
+            out.append(re.sub(r"[^\n]", " ", text[i:j]))
             i = j
         elif c == '"' or (c in "@$" and nxt == '"') or (c in "@$" and nxt in "@$" and text[i + 2:i + 3] == '"'):
             verbatim = "@" in text[i:i + 2]
-            j = i
-            while text[j] != '"':
-                j += 1
-            j += 1
+            j = text.index('"', i) + 1
             while j < n:
                 if verbatim and text[j] == '"' and text[j + 1:j + 2] == '"':
                     j += 2
@@ -116,11 +114,13 @@ def blank_csharp(text):
                 if not verbatim and text[j] == "\\":
                     j += 2
                     continue
-                if text[j] == '"' or (not verbatim and text[j] == "\n"):
+                if text[j] == '"':
                     j += 1
                     break
+                if not verbatim and text[j] == "\n":  # unterminated: stop before the line break
+                    break
                 j += 1
-            out.append('"' + re.sub(r"[^\n]", " ", text[i + 1:j - 1]) + '"')
+            out.append(re.sub(r"[^\n]", " ", text[i:j]))
             i = j
         elif c == "'":
             m = re.match(r"'(\\.[^']*|[^'\\])'", text[i:])
@@ -166,7 +166,9 @@ def _param_types(plist):
     types = []
     for p in _split_top(plist):
         p = re.sub(r"^\s*(\[[^\]]*\]\s*)+", " ", p)  # attributes
-        p = _split_top(p, "=")[0].strip()
+        p = (_split_top(p, "=") or [""])[0].strip()
+        if not p:
+            continue
         p = re.sub(r"\s+", " ", p)
         m = re.match(r"^(.*\S)\s+(@?\w+)$", p)
         t = m.group(1) if m else p
