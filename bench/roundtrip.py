@@ -245,8 +245,8 @@ def report(results, examples):
 
 def report_missing(missing, examples):
     print("\n## Declarations an independent finder sees that `outline` does not print\n")
-    print("Python by `ast`; C# by the heuristic scanner of bench/e2e/decls.py (it misreads a few positional records and")
-    print("primary-constructor bodies, so read the examples).\n")
+    print("Python by `ast`; C# by the heuristic scanner of bench/e2e/decls.py (it may misread a rare construct, so read")
+    print("the examples).\n")
     counts = collections.Counter((m[0], m[1]) for m in missing)
     print("| lang | kind | not printed |")
     print("|---|---|---:|")

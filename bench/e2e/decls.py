@@ -142,7 +142,9 @@ METHOD_RE = re.compile(r"^\s*" + MODS + r"+(?:[\w.?\[\],<>() ]+?\s+)?(\w+)\s*(<[
 PROPERTY_RE = re.compile(r"^\s*" + MODS + r"+[\w.?\[\],<>() ]+?\s+(\w+)\s*(?:\{|=>|$)")
 NOT_NAMES = {"if", "for", "foreach", "while", "switch", "using", "lock", "catch", "return", "new", "nameof", "typeof",
              "sizeof", "default", "when", "operator", "this", "base", "get", "set", "init", "add", "remove", "event",
-             "delegate", "implicit", "explicit", "checked", "unchecked", "fixed", "throw", "await", "var"}
+             "delegate", "implicit", "explicit", "checked", "unchecked", "fixed", "throw", "await", "var", "public",
+             "internal", "private", "protected", "static", "sealed", "abstract", "partial", "readonly", "unsafe",
+             "virtual", "override", "async", "extern", "required", "file"}
 
 
 def _split_top(s, sep=","):
@@ -296,6 +298,8 @@ def csharp_decls(text):
         if not type_stack:
             continue
         m = METHOD_RE.match(ln)
+        if re.match(r"^\s*new\s+[\w.]+\s*[(<{\[]", ln):  # `new Foo(...)` continuing an initializer, not a member
+            m = None
         if m and m.group(1) not in NOT_NAMES and "=" not in ln[:m.start(1)] and " operator " not in ln \
                 and not re.search(r"\b(event|delegate)\b", ln[:m.start(1)]):
             name = m.group(1)
