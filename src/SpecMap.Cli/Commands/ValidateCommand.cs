@@ -4,6 +4,7 @@ using SpecMap.Core.Fixes;
 using SpecMap.Core.Mapping;
 using SpecMap.Core.Output;
 using SpecMap.Core.Results;
+using SpecMap.Core.Sources;
 using SpecMap.Core.Validation;
 
 namespace SpecMap.Cli.Commands;

@@ -4,7 +4,7 @@ using SpecMap.Core.Diagnostics;
 using SpecMap.Core.Json;
 using SpecMap.Core.Mapping;
 using SpecMap.Core.References;
-using SpecMap.Core.Results;
+using SpecMap.Core.Sources;
 
 namespace SpecMap.Core.Config;
 

@@ -1,4 +1,3 @@
-using SpecMap.Core.Results;
 
 namespace SpecMap.Core.Sources;
 

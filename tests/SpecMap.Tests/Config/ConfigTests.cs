@@ -1,6 +1,7 @@
 using SpecMap.Core.Config;
 using SpecMap.Core.Diagnostics;
 using SpecMap.Core.Results;
+using SpecMap.Core.Sources;
 using SpecMap.Core.Validation;
 using SpecMap.Tests.Support;
 
