@@ -397,7 +397,9 @@ internal sealed class SchemaResolver
             return SpecType.AnyType;
         }
         var hasNull = flat.Any(o => o.Kind == SpecKind.Null);
-        var rest = flat.Where(o => o.Kind != SpecKind.Null).ToList();
+        // An open string absorbs enumerated ones: `anyOf: [string, enum: [gpt-4o, ...]]` is any string with known values.
+        var openString = flat.Any(o => o is { Kind: SpecKind.String, Values.IsEmpty: true });
+        var rest = flat.Where(o => o.Kind != SpecKind.Null && !(openString && o is { Kind: SpecKind.String, Values.IsEmpty: false })).ToList();
         if (rest.Count == 0)
         {
             return new SpecType(SpecKind.Null);
