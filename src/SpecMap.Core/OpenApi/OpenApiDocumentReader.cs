@@ -21,18 +21,11 @@ internal static partial class OpenApiDocumentReader
         {
             return ReadJson(body, documentName);
         }
+        // YamlDotNet rejects a block scalar whose only lines are blank but indented deeper than the next key
+        // (`example: |+` then a line of spaces, as in OpenAI's document); libyaml reads it. Emptying blank lines first
+        // changes only whitespace inside such strings, never the structure, and costs far less than a failed parse.
         var text = Encoding.UTF8.GetString(body);
-        try
-        {
-            return ReadYaml(text, documentName);
-        }
-        catch (OpenApiReadException) when (BlankLinesWithSpaces().IsMatch(text))
-        {
-            // YamlDotNet rejects a block scalar whose only lines are blank but indented deeper than the next key
-            // (`example: |+` then a line of spaces, as in OpenAI's document); libyaml reads it. Emptying blank lines
-            // changes only whitespace inside such strings, never the schema structure.
-            return ReadYaml(BlankLinesWithSpaces().Replace(text, ""), documentName);
-        }
+        return ReadYaml(BlankLinesWithSpaces().Replace(text, ""), documentName);
     }
 
     [GeneratedRegex(@"(?m)^[ \t]+(?=\r?$)")]
