@@ -23,12 +23,7 @@ internal static class SpecCacheFormat
             json.WriteNumber("format", Version);
             json.WriteString("blob", blobId);
             json.WriteString("openapi", document.Version);
-            json.WriteStartArray("servers");
-            foreach (var server in document.ServerPaths)
-            {
-                json.WriteStringValue(server);
-            }
-            json.WriteEndArray();
+            WriteStrings(json, "servers", document.ServerPaths);
             json.WriteStartArray("endpoints");
             foreach (var endpoint in document.Endpoints)
             {
@@ -190,7 +185,8 @@ internal static class SpecCacheFormat
     private static SpecKind KindOf(string name) =>
         Enum.TryParse<SpecKind>(name, ignoreCase: true, out var kind) ? kind : throw new FormatException($"unknown kind {name}");
 
-    private static void WriteStrings(Utf8JsonWriter json, string name, ImmutableArray<string> values)
+    /// <summary>`"name": ["a", "b"]`.</summary>
+    internal static void WriteStrings(Utf8JsonWriter json, string name, ImmutableArray<string> values)
     {
         json.WriteStartArray(name);
         foreach (var value in values)

@@ -56,12 +56,7 @@ internal static class SpecDiffFormatter
             json.WriteStartObject();
             json.WriteString("old", olderName);
             json.WriteString("new", newerName);
-            json.WriteStartArray("items");
-            foreach (var item in result.Items)
-            {
-                json.WriteStringValue(item);
-            }
-            json.WriteEndArray();
+            SpecCacheFormat.WriteStrings(json, "items", result.Items);
             json.WriteStartArray("changes");
             foreach (var change in result.Changes)
             {
