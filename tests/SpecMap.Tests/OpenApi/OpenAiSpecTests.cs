@@ -105,6 +105,31 @@ public sealed class OpenAiSpecTests
         Assert.DoesNotContain(diff.Changes, c => c.Kind == SpecChangeKind.ItemRemoved);
     }
 
+    [OpenAiSpecFact]
+    public void Every_tip_event_with_its_fields_and_types_matches_the_snapshot()
+    {
+        var spec = OpenAiSpecBundle.Load("main:openapi.yaml");
+        var text = new System.Text.StringBuilder();
+        foreach (var streamEvent in spec.StreamEvents("POST", "/responses"))
+        {
+            text.Append(streamEvent.Name).Append(" (").Append(streamEvent.Schema).Append(")\n");
+            foreach (var field in spec.Schema(streamEvent.Schema)!.Fields)
+            {
+                text.Append("  ").Append(field.Name).Append(": ").Append(SpecDiff.TypeLabel(field)).Append(field.Required ? ", required" : "").Append('\n');
+            }
+        }
+
+        Output.Snapshot.Match(text.ToString(), "response-stream-events-tip.txt");
+    }
+
+    [OpenAiSpecFact]
+    public void Spec_diff_of_2025_03_11_against_the_tip_matches_the_snapshot()
+    {
+        var diff = SpecDiff.Compare(OpenAiSpecBundle.Load("2025-03-11:openapi.yaml"), OpenAiSpecBundle.Load("main:openapi.yaml"), SpecDiffScope.AllResponseEvents);
+
+        Output.Snapshot.Match(SpecDiffFormatter.Text(diff, "2025-03-11:openapi.yaml", "main:openapi.yaml"), "spec-diff-2025-03-11-tip.txt");
+    }
+
     /// <summary>`name:type!` for each field, `!` when required, in document order.</summary>
     private static string Fields(OpenApiSpec spec, string eventName)
     {
