@@ -15,6 +15,10 @@ internal enum SpecChangeKind
     TypeChanged,
     EnumValueAdded,
     EnumValueRemoved,
+
+    /// <summary>A field's type refers to one more named object schema (a new member of its union).</summary>
+    OptionAdded,
+    OptionRemoved,
 }
 
 /// <summary>One change. <paramref name="Item"/> is `event response.created` or `request POST /responses`;
@@ -116,11 +120,16 @@ internal static class SpecDiff
             {
                 changes.Add(new SpecChange(item, now.Required ? SpecChangeKind.BecameRequired : SpecChangeKind.NoLongerRequired, path, null, null));
             }
-            var (oldType, newType) = (TypeLabel(was), TypeLabel(now));
+            var (oldType, newType) = (ShapeLabel(was), ShapeLabel(now));
             if (oldType != newType)
             {
                 changes.Add(new SpecChange(item, SpecChangeKind.TypeChanged, path, oldType, newType));
             }
+            var (oldNamed, newNamed) = (was.Schemas.Where(IsNamed).ToList(), now.Schemas.Where(IsNamed).ToList());
+            changes.AddRange(newNamed.Except(oldNamed, StringComparer.Ordinal).Order(StringComparer.Ordinal)
+                .Select(n => new SpecChange(item, SpecChangeKind.OptionAdded, path, null, n)));
+            changes.AddRange(oldNamed.Except(newNamed, StringComparer.Ordinal).Order(StringComparer.Ordinal)
+                .Select(n => new SpecChange(item, SpecChangeKind.OptionRemoved, path, n, null)));
             var (oldValues, newValues) = (EnumValuesOf(was.Type), EnumValuesOf(now.Type));
             changes.AddRange(newValues.Except(oldValues, StringComparer.Ordinal).Order(StringComparer.Ordinal)
                 .Select(v => new SpecChange(item, SpecChangeKind.EnumValueAdded, path, null, v)));
@@ -153,7 +162,7 @@ internal static class SpecDiff
     /// <summary>The type without its enum values (those are diffed one by one), with the names of the objects it refers to.</summary>
     public static string TypeLabel(SpecField field)
     {
-        var text = SpecTypeParser.Describe(WithoutValues(field.Type));
+        var text = ShapeLabel(field);
         var named = field.Schemas.Where(IsNamed).ToList();
         return named.Count switch
         {
@@ -164,6 +173,9 @@ internal static class SpecDiff
     }
 
     /// <summary>The type without enum values, and a union's alike options folded (`object | object | null` reads `object?`).</summary>
+    /// <summary>The type alone, without enum values or schema names (those are diffed one by one): `array&lt;object&gt;`.</summary>
+    private static string ShapeLabel(SpecField field) => SpecTypeParser.Describe(WithoutValues(field.Type));
+
     private static SpecType WithoutValues(SpecType type)
     {
         if (type.Kind == SpecKind.Union)

@@ -23,9 +23,15 @@ internal static class SpecDiffFormatter
                 continue;
             }
             text.Append('\n');
-            foreach (var change in group)
+            // Options of one field read as one line: `+ item: may be A, B, C`.
+            var lines = group.GroupBy(c => c.Kind is SpecChangeKind.OptionAdded or SpecChangeKind.OptionRemoved ? $"{c.Kind} {c.Field}" : $"{c.Kind} {c.Field} {c.Old} {c.New}");
+            foreach (var line in lines)
             {
-                text.Append("  ").Append(Line(change)).Append('\n');
+                var first = line.First();
+                var merged = first.Kind == SpecChangeKind.OptionAdded ? first with { New = string.Join(", ", line.Select(c => c.New)) }
+                    : first.Kind == SpecChangeKind.OptionRemoved ? first with { Old = string.Join(", ", line.Select(c => c.Old)) }
+                    : first;
+                text.Append("  ").Append(Line(merged)).Append('\n');
             }
         }
         if (result.Changes.IsEmpty)
@@ -45,6 +51,8 @@ internal static class SpecDiffFormatter
         SpecChangeKind.TypeChanged => $"~ {change.Field}: type {change.Old} -> {change.New}",
         SpecChangeKind.EnumValueAdded => $"+ {change.Field}: value \"{change.New}\"",
         SpecChangeKind.EnumValueRemoved => $"- {change.Field}: value \"{change.Old}\"",
+        SpecChangeKind.OptionAdded => $"+ {change.Field}: may be {change.New}",
+        SpecChangeKind.OptionRemoved => $"- {change.Field}: no longer {change.Old}",
         _ => $"{change.Kind} {change.Field}",
     };
 
