@@ -1,4 +1,3 @@
-using LibGit2Sharp;
 using SpecMap.Core.Sources;
 
 namespace SpecMap.Core.OpenApi;
@@ -28,41 +27,22 @@ internal static class SpecDocumentLocation
             throw new OpenApiReadException(location, 0, 0, "no such file");
         }
         var (revision, inside) = (location[..colon], location[(colon + 1)..].TrimStart('/'));
-        var gitFolder = Directory.Exists(workingDirectory) ? Repository.Discover(workingDirectory) : null;
+        var gitFolder = Directory.Exists(workingDirectory) ? GitRepository.Discover(workingDirectory) : null;
         if (gitFolder is null)
         {
             throw new OpenApiReadException(location, 0, 0, $"no such file, and {workingDirectory} is not inside a git repository for {revision}:{inside}");
         }
-        try
-        {
-            return ReadBlob(location, gitFolder, revision, inside);
-        }
-        catch (LibGit2SharpException e)
-        {
-            throw new OpenApiReadException(location, 0, 0, e.Message);
-        }
+        using var repository = GitRepository.Open(gitFolder);
+        var tree = repository.Commit(revision) ?? throw new OpenApiReadException(location, 0, 0, $"unknown revision '{revision}'");
+        var content = tree.ReadBytes(inside)
+            ?? throw new OpenApiReadException(location, 0, 0, $"no file '{inside}' in {revision} ({tree.CommitId![..7]})");
+        return new SpecDocument(location, content, tree.BlobId(inside)!);
     }
 
     /// <summary>`.git/specmap/cache` of the repository holding the working directory, else null (no cache).</summary>
     public static string? DefaultCacheFolder(string workingDirectory)
     {
-        var gitFolder = Directory.Exists(workingDirectory) ? Repository.Discover(workingDirectory) : null;
+        var gitFolder = Directory.Exists(workingDirectory) ? GitRepository.Discover(workingDirectory) : null;
         return gitFolder is null ? null : Path.Combine(gitFolder, "specmap", "cache");
-    }
-
-    private static SpecDocument ReadBlob(string location, string gitFolder, string revision, string inside)
-    {
-        using var repository = new Repository(gitFolder);
-        var commit = repository.Lookup<Commit>(revision)
-            ?? throw new OpenApiReadException(location, 0, 0, $"unknown revision '{revision}'");
-        if (commit[inside] is not { TargetType: TreeEntryTargetType.Blob } entry)
-        {
-            throw new OpenApiReadException(location, 0, 0, $"no file '{inside}' in {revision} ({commit.Sha[..7]})");
-        }
-        var blob = (Blob)entry.Target;
-        using var stream = blob.GetContentStream();
-        using var copy = new MemoryStream();
-        stream.CopyTo(copy);
-        return new SpecDocument(location, copy.ToArray(), blob.Sha);
     }
 }

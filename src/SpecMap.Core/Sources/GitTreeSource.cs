@@ -33,6 +33,10 @@ internal sealed class GitTreeSource : ISourceTree
     public long? BlobSize(string path) =>
         _commit[path] is { TargetType: TreeEntryTargetType.Blob } entry ? _repository.ObjectDatabase.RetrieveObjectMetadata(entry.Target.Id).Size : null;
 
+    /// <summary>The raw bytes of the path's blob (not decoded: a spec document's parser reads bytes), or null when no blob.</summary>
+    public byte[]? ReadBytes(string path) =>
+        _commit[path] is { TargetType: TreeEntryTargetType.Blob } entry && entry.Mode != Mode.SymbolicLink ? ReadAll((Blob)entry.Target) : null;
+
     public SourceFile? Read(string path)
     {
         var entry = _commit[path];
