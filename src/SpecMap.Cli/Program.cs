@@ -9,6 +9,7 @@ root.Subcommands.Add(ValidateCommand.Create());
 root.Subcommands.Add(OutlineCommand.Create());
 root.Subcommands.Add(ExplainCommand.Create());
 root.Subcommands.Add(DemoCommand.Create());
+root.Subcommands.Add(ProbeCommand.Create());
 
 var parse = root.Parse(args);
 if (parse.Errors.Count > 0)
