@@ -42,6 +42,7 @@ internal static class DemoCommand
             Console.Out.WriteLine(exit == ExitCodes.ErrorsRemain
                 ? "specmap found the drift above (exit code 1 in a real run). Try --diff or --fix in the demo repository (run with --keep)."
                 : $"specmap finished with exit code {exit}.");
+            DemoProbe.Run(Console.Out);
             if (keep)
             {
                 Console.Out.WriteLine($"The demo repository is kept at {root}");
