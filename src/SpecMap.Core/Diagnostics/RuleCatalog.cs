@@ -10,6 +10,7 @@ internal static class RuleCatalog
     public const string DocsCategory = "Docs";
     public const string ConsistencyCategory = "Consistency";
     public const string EnvironmentCategory = "Environment";
+    public const string LiveStreamsCategory = "LiveStreams";
 
     public static IReadOnlyList<RuleDescriptor> All { get; } =
     [
@@ -38,6 +39,22 @@ internal static class RuleCatalog
         new(RuleIds.RequiredFieldIncompatible, "Required field has an incompatible type", ConsistencyCategory, Severity.Error, FixSafety.None),
         new(RuleIds.FullScoreWithContractError, "Full score despite a contract error", ConsistencyCategory, Severity.Warning, FixSafety.None),
         new(RuleIds.VerifiedAtUnknown, "verified_at is not in the repository", EnvironmentCategory, Severity.Warning, FixSafety.None),
+        new(RuleIds.EventSchemaViolation, "Event does not match its spec schema", LiveStreamsCategory, Severity.Error, FixSafety.None),
+        // The default null policy (ProbeOptions.NullForOptional); `error` or `ignore` are one option away.
+        new(RuleIds.NullForOptional, "Null sent for an optional property", LiveStreamsCategory, Severity.Info, FixSafety.None),
+        new(RuleIds.UnknownEventField, "Event property not in the spec", LiveStreamsCategory, Severity.Info, FixSafety.None),
+        new(RuleIds.UnknownEventType, "Event type not in the spec", LiveStreamsCategory, Severity.Warning, FixSafety.None),
+        new(RuleIds.EventNotJson, "Event data is not a JSON object with a type", LiveStreamsCategory, Severity.Error, FixSafety.None),
+        new(RuleIds.SequenceNumberBroken, "sequence_number does not start at 0 and rise by 1", LiveStreamsCategory, Severity.Error, FixSafety.None),
+        new(RuleIds.CreatedNotFirst, "response.created is not the first event", LiveStreamsCategory, Severity.Error, FixSafety.None),
+        new(RuleIds.TerminalEventWrong, "Not exactly one terminal event at the end", LiveStreamsCategory, Severity.Error, FixSafety.None),
+        new(RuleIds.DeltaItemUnannounced, "Event for an item never announced", LiveStreamsCategory, Severity.Error, FixSafety.None),
+        new(RuleIds.DeltasDisagreeWithDone, "Joined deltas differ from the final text", LiveStreamsCategory, Severity.Error, FixSafety.None),
+        new(RuleIds.ArgumentsNotJson, "Function call arguments are not valid JSON", LiveStreamsCategory, Severity.Error, FixSafety.None),
+        new(RuleIds.EventFieldDisagreesWithType, "SSE event field disagrees with the payload type", LiveStreamsCategory, Severity.Error, FixSafety.None),
+        new(RuleIds.ImplementedEventNeverFired, "Implemented event never fired", LiveStreamsCategory, Severity.Warning, FixSafety.None),
+        new(RuleIds.EventNotMapped, "Event fired but is not mapped", LiveStreamsCategory, Severity.Warning, FixSafety.None),
+        new(RuleIds.PayloadContradictsModel, "Payload contradicts the mapped model", LiveStreamsCategory, Severity.Error, FixSafety.None),
     ];
 
     private static readonly FrozenDictionary<string, RuleDescriptor> ById = All.ToFrozenDictionary(r => r.Id, StringComparer.Ordinal);
