@@ -68,6 +68,13 @@ def _example_value(schema):
     return "Paris" if kind == "string" else None
 
 
+def _echoed_tool(tool):
+    """A tool as the response echoes it: a function tool always states `strict` (the spec requires it there)."""
+    if isinstance(tool, dict) and tool.get("type") == "function":
+        return {"strict": True, **tool}
+    return tool
+
+
 class FakeResponse:
     """One request's stream. `events()` yields JSON-ready payloads in order."""
 
@@ -100,11 +107,10 @@ class FakeResponse:
             "output": list(self.output),
             "parallel_tool_calls": True,
             "service_tier": "default",
-            "store": True,
             "temperature": body.get("temperature", 1.0),
             "text": {"format": text_format, "verbosity": "medium"},
             "tool_choice": body.get("tool_choice", "auto"),
-            "tools": body.get("tools", []),
+            "tools": [_echoed_tool(tool) for tool in body.get("tools") or []],
             "top_logprobs": 0,
             "top_p": body.get("top_p", 1.0),
             "truncation": "disabled",

@@ -45,7 +45,7 @@ internal static class ProbeSession
                 throw new ProbeSetupException(e.Message);
             }
             var summaries = streams.Select(s => new ScenarioSummary(s.Scenario, null, s.Source, null, 200, s.Events.Length, s.TransportError, true));
-            var report = Check(streams, spec, mapping, options);
+            var report = Check(streams, spec, mapping, options, request);
             return new ProbeOutcome(new ProbeResult(request.Display(folder), true, SpecName(request), mapping, [.. summaries], report), false, []);
         }
         var baseUri = ProbeClient.ParseBaseUri(request.BaseUrl!, out var problem) ?? throw new ProbeSetupException(problem!);
@@ -57,7 +57,7 @@ internal static class ProbeSession
         var checkedStreams = runs.Where(r => byName[r.Scenario].ExpectsStream).Select(r => r.Stream).ToImmutableArray();
         var liveSummaries = runs.Select(r => new ScenarioSummary(r.Scenario, byName[r.Scenario].Description, r.Uri, r.Status, byName[r.Scenario].ExpectStatus,
             r.Stream.Events.Length, r.Stream.TransportError, byName[r.Scenario].ExpectsStream));
-        var liveReport = Check(checkedStreams, spec, mapping, options);
+        var liveReport = Check(checkedStreams, spec, mapping, options, request);
         var result = new ProbeResult(baseUri.ToString(), false, SpecName(request), mapping, [.. liveSummaries], liveReport);
         return new ProbeOutcome(result, runs.Length > 0 && runs.All(r => r.Unreachable), recorded);
     }
@@ -92,18 +92,18 @@ internal static class ProbeSession
         };
     }
 
-    private static ProbeReport Check(ImmutableArray<ProbeStream> streams, EventSchemas? spec, MappingDocument? mapping, ProbeOptions options) =>
-        ProbeChecker.Check(streams, spec, mapping is null ? null : ProbeMappingView.From(mapping), options);
+    private static ProbeReport Check(ImmutableArray<ProbeStream> streams, EventSchemas spec, MappingDocument? mapping, ProbeOptions options,
+        ProbeRequest request) =>
+        ProbeChecker.Check(streams, spec, mapping is null ? null : ProbeMappingView.From(mapping, ProbeModels.Reader(mapping, request.WorkingDirectory)), options);
 
-    private static EventSchemas? LoadSpec(ProbeRequest request)
+    /// <summary>`--spec FILE`, else the shipped excerpt of OpenAI's document (its streaming events as of 2026-05-13).</summary>
+    private static EventSchemas LoadSpec(ProbeRequest request)
     {
-        if (request.SpecFile is not { } file)
-        {
-            return null;
-        }
         try
         {
-            return EventSchemas.Load(ReadFile(request, file, "spec"), request.Display(file));
+            return request.SpecFile is { } file
+                ? EventSchemas.Load(ReadFile(request, file, "spec"), request.Display(file))
+                : EventSchemas.Load(BuiltInSpec(), BuiltInSpecName);
         }
         catch (EventSchemaException e)
         {
@@ -111,7 +111,19 @@ internal static class ProbeSession
         }
     }
 
-    private static string? SpecName(ProbeRequest request) => request.SpecFile is { } file ? request.Display(file) : null;
+    public const string BuiltInSpecResource = "probe/openai-responses-events.json";
+    public const string BuiltInSpecName = "(built in) OpenAI Responses streaming events, 2026-05-13";
+
+    private static string SpecName(ProbeRequest request) => request.SpecFile is { } file ? request.Display(file) : BuiltInSpecName;
+
+    private static byte[] BuiltInSpec()
+    {
+        using var stream = typeof(ProbeSession).Assembly.GetManifestResourceStream(BuiltInSpecResource)
+            ?? throw new InvalidOperationException("the built-in spec is not embedded");
+        using var buffer = new MemoryStream();
+        stream.CopyTo(buffer);
+        return buffer.ToArray();
+    }
 
     private static MappingDocument? LoadMapping(ProbeRequest request)
     {
