@@ -105,6 +105,7 @@ def main():
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind((args.host, args.port))
+    sock.listen(128)  # listening before the line is printed: a client that reads it can connect at once
     host, port = sock.getsockname()[:2]
     print(f"listening on http://{host}:{port}" + (f" (inject {args.inject})" if args.inject else ""), flush=True)
     config = uvicorn.Config(create_app(args.inject), log_level="warning", lifespan="off")

@@ -66,15 +66,49 @@ public sealed class ProbeCommandTests
     }
 
     [ExampleServerFact]
-    public void The_injected_incident_streams_an_object_delta()
+    public void The_injected_incident_fails_with_the_schema_and_model_findings()
     {
         using var folder = new ScratchFolder();
         using var server = ExampleServer.Start(ServerFolder, "bug5");
-        Run(Options(server.BaseUrl, record: folder.Path));
+        var (exit, stdout, stderr) = Run(Options(server.BaseUrl, record: folder.Path));
+        Assert.True(exit == ExitCodes.ErrorsRemain, stderr + stdout);
+        using var report = JsonDocument.Parse(stdout);
+        var errors = report.RootElement.GetProperty("findings").EnumerateArray().Where(f => f.GetProperty("severity").GetString() == "error").ToList();
+        Assert.NotEmpty(errors);
+        Assert.All(errors, f =>
+        {
+            Assert.Equal("tools", f.GetProperty("scenario").GetString());
+            Assert.Equal("response.function_call_arguments.delta", f.GetProperty("event_type").GetString());
+            Assert.Equal("/delta", f.GetProperty("pointer").GetString());
+        });
+        var schema = errors.First(f => f.GetProperty("id").GetString() == "SMV0501");
+        Assert.Equal("string", schema.GetProperty("expected").GetString());
+        Assert.Equal("/streaming_events/11", schema.GetProperty("mapping_item").GetString());
+        Assert.Matches(@"^mapping/examples/server/vllm/entrypoints/openai/protocol\.py:\d+$", schema.GetProperty("model").GetString());
+        Assert.Contains(errors, f => f.GetProperty("id").GetString() == "SMV0515");
         var tools = ProbeReplay.Load(folder.Path, "rec").Single(s => s.Scenario == "tools");
         var delta = tools.Events.First(e => e.EventName == "response.function_call_arguments.delta");
         using var payload = JsonDocument.Parse(delta.Data);
         Assert.Equal(JsonValueKind.Object, payload.RootElement.GetProperty("delta").ValueKind);
+    }
+
+    [ExampleServerFact]
+    public void Machine_formats_are_the_formatter_output_byte_for_byte_and_go_to_the_output_file()
+    {
+        using var folder = new ScratchFolder();
+        using (var server = ExampleServer.Start(ServerFolder))
+        {
+            Run(Options(server.BaseUrl, record: folder.Path));
+        }
+        foreach (var format in new[] { "sarif", "junit", "html", "text" })
+        {
+            var file = Path.Combine(folder.Path, "report." + format);
+            var (toFile, _, stderr) = Run(Options(replay: folder.Path, format: format, output: file));
+            var (toStdout, stdout, _) = Run(Options(replay: folder.Path, format: format));
+            Assert.Equal(toStdout, toFile);
+            Assert.Equal(stdout, File.ReadAllText(file));
+            Assert.Contains("report written to", stderr, StringComparison.Ordinal);
+        }
     }
 
     [Fact]

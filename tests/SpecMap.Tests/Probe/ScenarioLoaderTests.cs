@@ -59,6 +59,26 @@ public sealed class ScenarioLoaderTests
     }
 
     [Fact]
+    public void The_shipped_set_covers_text_tools_reasoning_structured_output_incomplete_cancel_and_errors()
+    {
+        var set = ScenarioLoader.DefaultSet();
+        Assert.Equal(["text", "tools", "reasoning", "structured-output", "incomplete", "background-cancel", "error-bad-temperature", "failure"],
+            set.Scenarios.Select(s => s.Name));
+        Assert.NotNull(set.Scenarios.Single(s => s.Name == "tools").Body["tools"]);
+        Assert.Equal(3, set.Scenarios.Single(s => s.Name == "incomplete").Body["max_output_tokens"]!.GetValue<int>());
+        Assert.Equal(4, set.Scenarios.Single(s => s.Name == "background-cancel").CancelAfterEvents);
+        Assert.False(set.Scenarios.Single(s => s.Name == "error-bad-temperature").ExpectsStream);
+        Assert.All(set.Scenarios, s => Assert.True(s.Body["stream"]!.GetValue<bool>()));
+    }
+
+    [Fact]
+    public void Bad_yaml_names_the_file_line_and_column()
+    {
+        var e = Assert.Throws<ScenarioReadException>(() => ScenarioLoader.Load(Encoding.UTF8.GetBytes("scenarios:\n  - name: [a\n"), "s.yaml"));
+        Assert.Matches(@"^s\.yaml\(\d+,\d+\): ", e.Message);
+    }
+
+    [Fact]
     public void A_model_override_reaches_every_request()
     {
         var set = Json("""{ "defaults": { "model": "m" }, "scenarios": [ { "name": "a" }, { "name": "b", "request": { "model": "x" } } ] }""");
