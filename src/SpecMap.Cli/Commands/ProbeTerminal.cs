@@ -99,13 +99,17 @@ internal sealed class ProbeTerminal
         var coverage = new Table().Border(TableBorder.Rounded).Title("[bold]Coverage[/]")
             .AddColumn("event").AddColumn(new TableColumn("seen").RightAligned()).AddColumn(new TableColumn("mapped").Centered())
             .AddColumn(new TableColumn("implemented").Centered()).AddColumn(new TableColumn("in spec").Centered());
-        foreach (var row in result.Report.Coverage)
+        foreach (var row in result.Report.Coverage.Where(r => r.Seen > 0 || r.Mapped))
         {
             var name = Markup.Escape(row.EventType);
             coverage.AddRow(row.MarkedImplemented && row.Seen == 0 || row.Seen > 0 && !row.Mapped ? $"[yellow]{name}[/]" : name,
                 row.Seen.ToString(CultureInfo.InvariantCulture), Tick(row.Mapped), Tick(row.MarkedImplemented), Tick(row.InSpec));
         }
         console.Write(coverage);
+        if (result.Report.Coverage.Count(r => r.Seen == 0 && !r.Mapped) is > 0 and var specOnly)
+        {
+            console.MarkupLine($"[grey]and {specOnly.ToString(CultureInfo.InvariantCulture)} more events the spec declares, neither seen nor mapped (all in --format html or json)[/]");
+        }
         var findings = result.OrderedFindings().ToList();
         if (findings.Count > 0)
         {
@@ -114,7 +118,7 @@ internal sealed class ProbeTerminal
             foreach (var f in findings)
             {
                 var (path, line) = result.LocationOf(f);
-                table.AddRow(Severity(f.Severity), Markup.Escape(f.RuleId), Markup.Escape($"{path}:{line}"), Markup.Escape(ProbeFindingText.Line(f)));
+                table.AddRow(Severity(f.Severity), Markup.Escape(f.RuleId), Markup.Escape($"{path}:{line}"), Markup.Escape(f.Message));
             }
             console.Write(table);
         }

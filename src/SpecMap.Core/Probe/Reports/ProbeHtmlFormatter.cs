@@ -24,8 +24,8 @@ internal sealed class ProbeHtmlFormatter : IProbeFormatter
             .Append("<title>specmap probe: ").Append(E(result.Target)).Append("</title>\n<style>\n").Append(Css).Append("</style>\n</head>\n<body>\n");
         WriteHeader(html, result);
         WriteScenarios(html, result);
-        WriteCoverage(html, result);
         WriteFindings(html, result);
+        WriteCoverage(html, result);
         html.Append("<footer>").Append(E($"{ToolInfo.Name} {ToolInfo.Version}")).Append(" · rules: <code>specmap explain SMV05xx</code></footer>\n");
         html.Append("</body>\n</html>\n");
         return html.ToString();
@@ -65,19 +65,36 @@ internal sealed class ProbeHtmlFormatter : IProbeFormatter
 
     private static void WriteCoverage(StringBuilder html, ProbeResult result)
     {
-        html.Append("<section>\n<h2>Coverage</h2>\n<p class=\"hint\">Events seen in the streams, mapped in the mapping, marked implemented there, and declared in the spec.</p>\n")
-            .Append("<table>\n<thead><tr><th>event</th><th class=\"n\">seen</th><th class=\"c\">mapped</th><th class=\"c\">implemented</th><th class=\"c\">in spec</th><th>note</th></tr></thead>\n<tbody>\n");
-        foreach (var row in result.Report.Coverage)
+        // Events the spec declares that no stream sent and the mapping does not name say little each: folded below the rest.
+        var rows = result.Report.Coverage.Where(r => r.Seen > 0 || r.Mapped).ToList();
+        var specOnly = result.Report.Coverage.Where(r => r.Seen == 0 && !r.Mapped).ToList();
+        html.Append("<section>\n<h2>Coverage</h2>\n<p class=\"hint\">Events seen in the streams, mapped in the mapping, marked implemented there, and declared in the spec.</p>\n");
+        CoverageTable(html, rows);
+        if (specOnly.Count > 0)
+        {
+            html.Append("<details class=\"more\">\n<summary>").Append(specOnly.Count.ToString(CultureInfo.InvariantCulture))
+                .Append(" more events the spec declares, neither seen nor mapped</summary>\n");
+            CoverageTable(html, specOnly);
+            html.Append("</details>\n");
+        }
+        html.Append("</section>\n");
+    }
+
+    private static void CoverageTable(StringBuilder html, List<ProbeCoverageRow> rows)
+    {
+        html.Append("<table>\n<thead><tr><th>event</th><th class=\"n\">seen</th><th class=\"c\">mapped</th><th class=\"c\">implemented</th><th class=\"c\">in spec</th><th>note</th></tr></thead>\n<tbody>\n");
+        foreach (var row in rows)
         {
             var note = row.MarkedImplemented && row.Seen == 0 ? "implemented, but no scenario made it fire"
                 : row.Seen > 0 && !row.Mapped ? "fired, but not in the mapping"
                 : row.Seen > 0 && !row.InSpec ? "fired, but the spec does not declare it"
+                : row.Mapped && !row.InSpec ? "mapped, but the spec does not declare it"
                 : string.Empty;
             html.Append("<tr").Append(note.Length > 0 ? " class=\"warn\"" : string.Empty).Append("><td><code>").Append(E(row.EventType)).Append("</code></td><td class=\"n\">")
                 .Append(row.Seen.ToString(CultureInfo.InvariantCulture)).Append("</td>").Append(Tick(row.Mapped)).Append(Tick(row.MarkedImplemented)).Append(Tick(row.InSpec))
                 .Append("<td>").Append(E(note)).Append("</td></tr>\n");
         }
-        html.Append("</tbody>\n</table>\n</section>\n");
+        html.Append("</tbody>\n</table>\n");
     }
 
     private static void WriteFindings(StringBuilder html, ProbeResult result)
@@ -140,10 +157,10 @@ internal sealed class ProbeHtmlFormatter : IProbeFormatter
         {
             return "0";
         }
-        var parts = new[] { (Severity.Error, "error"), (Severity.Warning, "warning"), (Severity.Info, "info") }
-            .Select(p => (p.Item2, Count: findings.Count(f => f.Severity == p.Item1)))
+        var parts = new[] { Severity.Error, Severity.Warning, Severity.Info }
+            .Select(severity => (Name: severity.ToName(), Count: findings.Count(f => f.Severity == severity)))
             .Where(p => p.Count > 0)
-            .Select(p => $"<span class=\"badge {p.Item2}\">{p.Count.ToString(CultureInfo.InvariantCulture)}</span>");
+            .Select(p => $"<span class=\"badge {p.Name}\">{(p.Name == "info" ? p.Count.ToString(CultureInfo.InvariantCulture) + " info" : ProbeFindingText.Plural(p.Count, p.Name))}</span>");
         return string.Join(" ", parts);
     }
 
@@ -189,7 +206,7 @@ internal sealed class ProbeHtmlFormatter : IProbeFormatter
         tr.bad td { background: #ffebe9; } tr.warn td { background: #fff8c5; }
         td.yes { color: var(--ok); font-weight: 700; } td.no { color: var(--muted); }
         .hint, footer { color: var(--muted); } footer { margin-top: 32px; font-size: 12px; }
-        .badge { display: inline-block; font-size: 11px; font-weight: 700; text-transform: uppercase; padding: 1px 7px; border-radius: 4px; color: #fff; }
+        .badge { display: inline-block; font-size: 11px; font-weight: 700; text-transform: uppercase; padding: 1px 7px; border-radius: 4px; color: #fff; white-space: nowrap; }
         .badge.error { background: var(--error); } .badge.warning { background: var(--warning); } .badge.info { background: var(--info); }
         details.finding { border: 1px solid var(--line); border-left: 4px solid var(--info); border-radius: 6px; margin: 8px 0; padding: 6px 12px; }
         details.finding.error { border-left-color: var(--error); } details.finding.warning { border-left-color: var(--warning); }
@@ -198,6 +215,8 @@ internal sealed class ProbeHtmlFormatter : IProbeFormatter
         details.finding dt { color: var(--muted); } details.finding dd { margin: 0; font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size: 12.5px; overflow-wrap: anywhere; }
         pre.payload { background: var(--bg); border: 1px solid var(--line); border-radius: 6px; padding: 10px; overflow-x: auto; max-height: 360px; margin: 4px 0 8px; }
         .none { color: var(--ok); font-weight: 600; }
+        details.more { margin-top: 8px; } details.more summary { cursor: pointer; color: var(--muted); padding: 4px 0; }
+        td .badge { margin-left: 2px; }
 
         """;
 }
