@@ -25,6 +25,12 @@ public sealed class ProbeFormatSnapshotTests
         Snapshot.Match(text, $"probe-live.{format}.txt");
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void The_sarif_log_is_valid_against_the_2_1_0_schema(bool replay) =>
+        SarifTests.AssertValid(ProbeFormatters.Find("sarif")!.Format(ProbeReportFixture.Create(replay)));
+
     [Fact]
     public void The_html_page_is_self_contained_and_escapes_the_payload()
     {

@@ -47,7 +47,7 @@ internal static class ProbeReportFixture
                 "#/components/schemas/ResponseFunctionCallArgumentsDeltaEvent", Bug5Payload),
             new ProbeFinding("SMV0502", Severity.Info, "null sent for the optional property `user`", "text", 0, "response.created", "/response/user",
                 "string", "null", Payload: "{\"type\":\"response.created\",\"sequence_number\":0,\"response\":{\"id\":\"resp_1\",\"user\":null}}"),
-            new ProbeFinding("SMV0510", Severity.Warning, "`response.tool_call.delta` is marked implemented but no scenario made it fire", string.Empty,
+            new ProbeFinding("SMV0513", Severity.Warning, "`response.tool_call.delta` is marked implemented but no scenario made it fire", MappingCheck.AllScenarios,
                 EventType: "response.tool_call.delta", MappingItem: "/streaming_events/1"));
         var coverage = ImmutableArray.Create(
             new ProbeCoverageRow("response.completed", 1, false, true, false),

@@ -14,7 +14,8 @@ internal static class ProbeFindingText
     public static string Line(ProbeFinding finding)
     {
         var details = Details(finding);
-        var scenario = finding.Scenario.Length > 0 ? $"[{finding.Scenario}] " : string.Empty;
+        // A finding about every stream at once (an implemented event none made fire) names no scenario.
+        var scenario = finding.Scenario is { Length: > 0 } name && name != Checks.MappingCheck.AllScenarios ? $"[{name}] " : string.Empty;
         return details.Length == 0 ? scenario + finding.Message : $"{scenario}{finding.Message} ({details})";
     }
 
