@@ -103,7 +103,7 @@ internal static class ProbeSession
         {
             return request.SpecFile is { } file
                 ? EventSchemas.Load(ReadFile(request, file, "spec"), request.Display(file))
-                : EventSchemas.Load(BuiltInSpec(), BuiltInSpecName);
+                : EventSchemas.Load(EmbeddedResource.Read(BuiltInSpecResource), BuiltInSpecName);
         }
         catch (EventSchemaException e)
         {
@@ -116,14 +116,6 @@ internal static class ProbeSession
 
     private static string SpecName(ProbeRequest request) => request.SpecFile is { } file ? request.Display(file) : BuiltInSpecName;
 
-    private static byte[] BuiltInSpec()
-    {
-        using var stream = typeof(ProbeSession).Assembly.GetManifestResourceStream(BuiltInSpecResource)
-            ?? throw new InvalidOperationException("the built-in spec is not embedded");
-        using var buffer = new MemoryStream();
-        stream.CopyTo(buffer);
-        return buffer.ToArray();
-    }
 
     private static MappingDocument? LoadMapping(ProbeRequest request)
     {

@@ -78,3 +78,12 @@ internal sealed class LocalHttpServer : IDisposable
         _loop.Wait(TimeSpan.FromSeconds(5));
     }
 }
+
+/// <summary>
+/// The tests that open servers on free ports run one class at a time: a port found free for the HttpListener could
+/// otherwise be taken by an example server started in parallel (`--port 0`) before the listener binds it.
+/// </summary>
+internal static class ProbeServers
+{
+    public const string Collection = "probe servers";
+}

@@ -7,6 +7,7 @@ using SpecMap.Tests.Support;
 namespace SpecMap.Tests.Probe;
 
 /// <summary>The transport against a real HTTP server on 127.0.0.1: SSE reading, retries, limits, timeouts, auth, recording.</summary>
+[Collection(ProbeServers.Collection)]
 public sealed class ProbeClientTests
 {
     private static readonly ProbeSettings Fast = new(TimeSpan.FromSeconds(10), 100, 2, TimeSpan.FromMilliseconds(10), 2);

@@ -8,6 +8,7 @@ using SpecMap.Tests.Output;
 namespace SpecMap.Tests.Probe;
 
 /// <summary>`specmap probe` end to end against the real example server (FastAPI + uvicorn on 127.0.0.1), and its exit codes.</summary>
+[Collection(ProbeServers.Collection)]
 public sealed class ProbeCommandTests
 {
     private static readonly string Root = Snapshot.RepositoryRoot();

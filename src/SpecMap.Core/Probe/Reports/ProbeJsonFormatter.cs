@@ -72,14 +72,7 @@ internal sealed class ProbeJsonFormatter : IProbeFormatter
             {
                 json.WriteNumber("event_index", index);
             }
-            json.WriteStringIfPresent("event_type", finding.EventType);
-            json.WriteStringIfPresent("pointer", finding.Pointer);
-            json.WriteStringIfPresent("expected", finding.Expected);
-            json.WriteStringIfPresent("actual", finding.Actual);
-            json.WriteStringIfPresent("mapping_item", finding.MappingItem);
-            json.WriteStringIfPresent("model", finding.ModelLocation);
-            json.WriteStringIfPresent("spec_rule", finding.SpecRule);
-            json.WriteStringIfPresent("payload", finding.Payload);
+            json.WriteFindingFacts(finding, camelCase: false, finding.Payload);
             json.WriteEndObject();
         }
         json.WriteEndArray();

@@ -117,14 +117,7 @@ internal sealed class ProbeSarifFormatter : IProbeFormatter
         json.WriteEndObject();
         json.WriteStartObject("properties");
         json.WriteString("scenario", finding.Scenario);
-        json.WriteStringIfPresent("eventType", finding.EventType);
-        json.WriteStringIfPresent("pointer", finding.Pointer);
-        json.WriteStringIfPresent("expected", finding.Expected);
-        json.WriteStringIfPresent("actual", finding.Actual);
-        json.WriteStringIfPresent("mappingItem", finding.MappingItem);
-        json.WriteStringIfPresent("model", finding.ModelLocation);
-        json.WriteStringIfPresent("specRule", finding.SpecRule);
-        json.WriteStringIfPresent("payload", ProbeFindingText.Payload(finding));
+        json.WriteFindingFacts(finding, camelCase: true, ProbeFindingText.Payload(finding));
         json.WriteEndObject();
         json.WriteEndObject();
     }

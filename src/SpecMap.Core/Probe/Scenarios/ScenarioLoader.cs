@@ -58,11 +58,7 @@ internal static class ScenarioLoader
     /// <summary>The set that ships in the engine (one per kind of event: text, tools, reasoning, structured output, …).</summary>
     public static ScenarioSet DefaultSet()
     {
-        using var stream = typeof(ScenarioLoader).Assembly.GetManifestResourceStream(DefaultResource)
-            ?? throw new InvalidOperationException("the default scenarios are not embedded");
-        using var buffer = new MemoryStream();
-        stream.CopyTo(buffer);
-        return Load(buffer.ToArray(), "(default scenarios) " + DefaultResource);
+        return Load(EmbeddedResource.Read(DefaultResource), "(default scenarios) " + DefaultResource);
     }
 
     /// <summary>A copy of <paramref name="set"/> whose every request body carries <paramref name="overrides"/> (e.g. `--model`).</summary>
