@@ -18,7 +18,7 @@ internal static class ProbeCommand
         var mapping = new Argument<string?>("mapping") { Arity = ArgumentArity.ZeroOrOne, Description = "The mapping whose streaming events the probe checks (none: no mapping checks)." };
         var baseUrl = new Option<string?>("--base-url") { Description = "The server to probe (http://127.0.0.1:8000 or …/v1)." };
         var scenarios = new Option<string?>("--scenarios") { Description = "Scenario file, YAML or JSON (default: the shipped set, mapping/examples/probe/scenarios.yaml)." };
-        var spec = new Option<string?>("--spec") { Description = "The OpenAPI document (YAML or JSON) whose event schemas each event is checked against." };
+        var spec = new Option<string?>("--spec") { Description = "The OpenAPI document (YAML or JSON) whose event schemas each event is checked against (default: the built-in excerpt of OpenAI's, 2026-05-13)." };
         var record = new Option<string?>("--record") { Description = "Save each raw stream as DIR/NAME.sse with DIR/NAME.request.json." };
         var replay = new Option<string?>("--replay") { Description = "Check the *.sse recordings of DIR instead of probing a server." };
         var format = new Option<string>("--format")
