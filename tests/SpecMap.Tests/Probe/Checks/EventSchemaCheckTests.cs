@@ -29,6 +29,7 @@ public sealed class EventSchemaCheckTests
         Assert.Equal("string", finding.Expected);
         Assert.Equal("""{"city":["Paris"]}""", finding.Actual);
         Assert.Equal(6, finding.EventIndex);
+        Assert.Equal(6 * 3 + 1, finding.Line);
         Assert.Equal("response.function_call_arguments.delta", finding.EventType);
         Assert.Equal("#/components/schemas/ResponseFunctionCallArgumentsDeltaEvent/properties/delta/type", finding.SpecRule);
         Assert.Contains("\"delta\":{\"city\"", finding.Payload, StringComparison.Ordinal);
