@@ -32,9 +32,10 @@ internal sealed class EventSchemas
     private readonly BuildOptions _buildOptions;
     private readonly Uri _baseUri;
 
-    private EventSchemas(string fileName, JsonElement root, Uri baseUri, string openApiVersion, FrozenDictionary<string, EventSchema> byType)
+    private EventSchemas(string fileName, string union, JsonElement root, Uri baseUri, string openApiVersion, FrozenDictionary<string, EventSchema> byType)
     {
         FileName = fileName;
+        Union = union;
         Root = root;
         _baseUri = baseUri;
         OpenApiVersion = openApiVersion;
@@ -47,6 +48,9 @@ internal sealed class EventSchemas
             Dialect = Dialect.Draft202012.With([], allowUnknownKeywords: true),
         };
     }
+
+    /// <summary>The union schema whose members were taken as the events (it may be absent: then *Event schemas were).</summary>
+    public string Union { get; }
 
     /// <summary>How errors name the document.</summary>
     public string FileName { get; }
@@ -94,7 +98,7 @@ internal sealed class EventSchemas
             throw new EventSchemaException($"{fileNameForErrors}(1,1): no streaming event schemas found (looked for the members of '{union}' and *Event schemas with a single `type` value)");
         }
         // A stable base URI per document: JsonSchema.Net's registry is per instance here, so two documents never clash.
-        return new EventSchemas(fileNameForErrors, root, new Uri("urn:specmap:openapi"), version, byType.ToFrozenDictionary(StringComparer.Ordinal));
+        return new EventSchemas(fileNameForErrors, union, root, new Uri("urn:specmap:openapi"), version, byType.ToFrozenDictionary(StringComparer.Ordinal));
     }
 
     /// <summary>The built schema for <paramref name="schema"/> (built once, then reused for every event of that type).</summary>
