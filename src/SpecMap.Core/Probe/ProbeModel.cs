@@ -28,6 +28,7 @@ internal sealed record ProbeStream(
 /// <param name="ModelLocation">`file:line` of the model class the mapping names for the event, or null.</param>
 /// <param name="SpecRule">The spec schema or rule the event broke (e.g. `#/components/schemas/ResponseTextDeltaEvent`), or null.</param>
 /// <param name="Payload">The raw event data (shortened by the reporter, never by the checker), or null.</param>
+/// <param name="Line">1-based line of the event in the raw stream (<see cref="SseEvent.Line"/>), or null.</param>
 internal sealed record ProbeFinding(
     string RuleId,
     Severity Severity,
@@ -41,7 +42,8 @@ internal sealed record ProbeFinding(
     string? MappingItem = null,
     string? ModelLocation = null,
     string? SpecRule = null,
-    string? Payload = null);
+    string? Payload = null,
+    int? Line = null);
 
 /// <summary>Events seen in the probed streams, mapped in the mapping, and declared in the spec.</summary>
 internal sealed record ProbeCoverageRow(string EventType, int Seen, bool Mapped, bool InSpec, bool MarkedImplemented);

@@ -25,7 +25,7 @@ internal static class EventSchemaCheck
             if (spec.Find(e.Type) is not { } schema)
             {
                 yield return Findings.ForEvent(RuleIds.UnknownEventType, stream, e, $"event type '{e.Type}' is not declared in the spec",
-                    "/type", $"one of the {spec.EventTypes.Length} event types of {options.EventUnion}", e.Type);
+                    "/type", $"one of the {spec.EventTypes.Length} event types of {spec.Union}", e.Type);
                 continue;
             }
             foreach (var issue in SchemaValidator.Validate(spec, schema, payload))

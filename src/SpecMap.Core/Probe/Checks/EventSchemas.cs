@@ -32,8 +32,10 @@ internal sealed class EventSchemas
     private readonly BuildOptions _buildOptions;
     private readonly Uri _baseUri;
 
-    private EventSchemas(JsonElement root, Uri baseUri, string openApiVersion, FrozenDictionary<string, EventSchema> byType)
+    private EventSchemas(string fileName, string union, JsonElement root, Uri baseUri, string openApiVersion, FrozenDictionary<string, EventSchema> byType)
     {
+        FileName = fileName;
+        Union = union;
         Root = root;
         _baseUri = baseUri;
         OpenApiVersion = openApiVersion;
@@ -46,6 +48,12 @@ internal sealed class EventSchemas
             Dialect = Dialect.Draft202012.With([], allowUnknownKeywords: true),
         };
     }
+
+    /// <summary>The union schema whose members were taken as the events (it may be absent: then *Event schemas were).</summary>
+    public string Union { get; }
+
+    /// <summary>How errors name the document.</summary>
+    public string FileName { get; }
 
     /// <summary>The document as JSON (after the 3.0 `nullable` rewrite).</summary>
     public JsonElement Root { get; }
@@ -90,7 +98,7 @@ internal sealed class EventSchemas
             throw new EventSchemaException($"{fileNameForErrors}(1,1): no streaming event schemas found (looked for the members of '{union}' and *Event schemas with a single `type` value)");
         }
         // A stable base URI per document: JsonSchema.Net's registry is per instance here, so two documents never clash.
-        return new EventSchemas(root, new Uri("urn:specmap:openapi"), version, byType.ToFrozenDictionary(StringComparer.Ordinal));
+        return new EventSchemas(fileNameForErrors, union, root, new Uri("urn:specmap:openapi"), version, byType.ToFrozenDictionary(StringComparer.Ordinal));
     }
 
     /// <summary>The built schema for <paramref name="schema"/> (built once, then reused for every event of that type).</summary>
@@ -101,12 +109,23 @@ internal sealed class EventSchemas
             if (!_built.TryGetValue(schema.Name, out var built))
             {
                 var reference = $$"""{"$ref": "{{_baseUri}}#{{schema.Pointer}}"}""";
-                built = JsonSchema.FromText(reference, _buildOptions);
+                try
+                {
+                    built = JsonSchema.FromText(reference, _buildOptions);
+                }
+                catch (Exception e) when (e is JsonSchemaException or RefResolutionException or JsonException)
+                {
+                    throw Unusable(schema, e);
+                }
                 _built[schema.Name] = built;
             }
             return built;
         }
     }
+
+    /// <summary>The one-line error for a schema JsonSchema.Net cannot build or evaluate (a `$ref` to nothing, a bad keyword value).</summary>
+    public EventSchemaException Unusable(EventSchema schema, Exception cause) =>
+        new($"{FileName}(1,1): the schema {schema.SpecRule} for '{schema.EventType}' cannot be used: {cause.Message}");
 
     /// <summary>The document node an absolute schema location (`urn:specmap:openapi#/components/...`) names, or null.</summary>
     public JsonElement? At(Uri schemaLocation)

@@ -8,7 +8,7 @@ internal static class Findings
     public static ProbeFinding ForEvent(string ruleId, ParsedStream stream, ParsedEvent e, string message,
         string? pointer = null, string? expected = null, string? actual = null, string? specRule = null, Severity? severity = null) =>
         new(ruleId, severity ?? RuleCatalog.Get(ruleId).DefaultSeverity, message, stream.Scenario, e.Index, e.Type ?? e.Raw.EventName,
-            pointer, expected, actual, SpecRule: specRule, Payload: e.Raw.Data);
+            pointer, expected, actual, SpecRule: specRule, Payload: e.Raw.Data, Line: e.Raw.Line);
 
     public static ProbeFinding ForStream(string ruleId, ParsedStream stream, string message, string? expected = null, string? actual = null) =>
         new(ruleId, RuleCatalog.Get(ruleId).DefaultSeverity, message, stream.Scenario, Expected: expected, Actual: actual);

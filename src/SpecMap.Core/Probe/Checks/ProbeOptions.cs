@@ -15,8 +15,7 @@ internal enum NullPolicy
 
 /// <summary>How the checks judge what they find (immutable; the probe command fills it from its options).</summary>
 /// <param name="NullForOptional">The null policy (docs/rules/SMV0502.md).</param>
-/// <param name="EventUnion">The spec schema whose members are the streaming events, one per `type` value.</param>
-internal sealed record ProbeOptions(NullPolicy NullForOptional = NullPolicy.Info, string EventUnion = EventSchemas.DefaultUnion)
+internal sealed record ProbeOptions(NullPolicy NullForOptional = NullPolicy.Info)
 {
     public static ProbeOptions Default { get; } = new();
 }

@@ -34,7 +34,15 @@ internal static class SchemaValidator
     public static List<SchemaIssue> Validate(EventSchemas spec, EventSchema schema, JsonElement payload)
     {
         var issues = new List<SchemaIssue>();
-        var results = spec.SchemaFor(schema).Evaluate(payload, Options);
+        EvaluationResults results;
+        try
+        {
+            results = spec.SchemaFor(schema).Evaluate(payload, Options);
+        }
+        catch (Exception e) when (e is JsonSchemaException or RefResolutionException)
+        {
+            throw spec.Unusable(schema, e);
+        }
         var shapes = SchemaShapes.Of(spec.Root, PointerText.Resolve(spec.Root, schema.Pointer)!.Value, payload);
         if (!results.IsValid)
         {

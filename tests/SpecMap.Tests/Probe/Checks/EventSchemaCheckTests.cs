@@ -29,6 +29,7 @@ public sealed class EventSchemaCheckTests
         Assert.Equal("string", finding.Expected);
         Assert.Equal("""{"city":["Paris"]}""", finding.Actual);
         Assert.Equal(6, finding.EventIndex);
+        Assert.Equal(6 * 3 + 1, finding.Line);
         Assert.Equal("response.function_call_arguments.delta", finding.EventType);
         Assert.Equal("#/components/schemas/ResponseFunctionCallArgumentsDeltaEvent/properties/delta/type", finding.SpecRule);
         Assert.Contains("\"delta\":{\"city\"", finding.Payload, StringComparison.Ordinal);
@@ -123,6 +124,12 @@ public sealed class EventSchemaCheckTests
         Assert.StartsWith("bad.yaml(", bad.Message, StringComparison.Ordinal);
         var none = Assert.Throws<EventSchemaException>(() => EventSchemas.Load(Encoding.UTF8.GetBytes("{\"openapi\": \"3.1.0\"}"), "empty.json"));
         Assert.Equal("empty.json(1,1): the document has no components.schemas, so it declares no events", none.Message);
+        var dangling = EventSchemas.Load(Encoding.UTF8.GetBytes("""
+            {"openapi": "3.1.0", "components": {"schemas": {"PingEvent": {"type": "object",
+              "properties": {"type": {"enum": ["ping"]}, "body": {"$ref": "#/components/schemas/Missing"}}}}}}
+            """), "dangling.json");
+        var unusable = Assert.Throws<EventSchemaException>(() => ProbeChecker.Check([Stream(["""{"type":"ping","body":{}}"""])], dangling, null, ProbeOptions.Default));
+        Assert.StartsWith("dangling.json(1,1): the schema #/components/schemas/PingEvent for 'ping' cannot be used: ", unusable.Message, StringComparison.Ordinal);
     }
 
     internal static string Renumber(string payload, int sequence)

@@ -125,6 +125,20 @@ public sealed class MappingCheckTests : IDisposable
     }
 
     [Fact]
+    public void An_events_section_keyed_by_event_name_is_read_too()
+    {
+        var document = MappingLoader.Parse(Encoding.UTF8.GetBytes("""
+            { "events": { "response.created": { "status": "implemented" }, "response.completed": { "name": "response.completed", "status": "partial" } },
+              "endpoints": { "POST /v1/responses": { "status": "implemented" } } }
+            """), "map.json", null, _ => false);
+        var view = ProbeMappingView.From(document);
+        Assert.Equal(["response.completed", "response.created"], view.Events.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal("/events/response.created", view.Find("response.created")!.ItemPointer);
+        Assert.False(view.Find("response.completed")!.MarkedImplemented);
+        Assert.Null(view.Find("response.created")!.ModelLocation);
+    }
+
+    [Fact]
     public void Coverage_lists_events_seen_mapped_and_in_the_spec()
     {
         var report = Check(View(Mapping, "str"), CleanEvents(), CleanEvents());

@@ -22,7 +22,9 @@ public sealed class RealStreamsTests(ITestOutputHelper output)
     public void The_real_streams_give_the_pinned_findings_by_rule_and_severity()
     {
         var (spec, streams) = Inputs();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var report = ProbeChecker.Check(streams, spec, null, ProbeOptions.Default);
+        output.WriteLine($"checked in {clock.ElapsedMilliseconds} ms");
         var counts = report.Findings.GroupBy(f => $"{f.RuleId} {f.Severity.ToName()}").OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => $"{g.Key}: {g.Count()}").ToList();
         output.WriteLine($"spec {RealSpec.Value!.Value.Commit}; {report.EventsChecked} events in {streams.Count} streams");
@@ -126,7 +128,9 @@ public sealed class RealStreamsTests(ITestOutputHelper output)
             }
             var first = candidates.OrderBy(c => c.When).First();
             var text = GitProcess.Run(clone, null, "show", $"{first.Commit}:{first.Path}");
-            return text.ExitCode == 0 ? (EventSchemas.Load(Encoding.UTF8.GetBytes(text.Stdout), first.Path), first.Commit[..7]) : null;
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            var spec = text.ExitCode == 0 ? EventSchemas.Load(Encoding.UTF8.GetBytes(text.Stdout), first.Path) : null;
+            return spec is null ? null : (spec, $"{first.Commit[..7]} {first.Path}, loaded in {clock.ElapsedMilliseconds} ms, {spec.EventTypes.Length} event types");
         }
         finally
         {
