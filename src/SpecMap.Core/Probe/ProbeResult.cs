@@ -51,9 +51,9 @@ internal sealed record ProbeResult(
     public (string Path, int Line) LocationOf(ProbeFinding finding)
     {
         var stream = StreamOf(finding);
-        if (stream is not null && finding.EventIndex is { } index && index < stream.Events.Length)
+        if (stream is not null && (finding.Line ?? (finding.EventIndex is { } index && index < stream.Events.Length ? stream.Events[index].Line : null)) is { } line)
         {
-            return (Replay ? stream.Source : LiveName(stream.Scenario), stream.Events[index].Line);
+            return (Replay ? stream.Source : LiveName(stream.Scenario), line);
         }
         if (Mapping is not null && finding.MappingItem is { } pointer && Mapping.At(pointer) is { } node)
         {
