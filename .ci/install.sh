@@ -8,6 +8,12 @@ if ! command -v pre-commit >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1
     { apt-get update && apt-get install -y pre-commit; } \
         || echo "warning: Debian's pre-commit could not be installed; the hook tests will be skipped" >&2
 fi
+# The example server that `specmap probe` is tested against runs on Debian's FastAPI and uvicorn (pydantic 1.10), under
+# /usr/bin/python3 (a pyenv python3 on PATH would not see them); the probe tests skip, saying why, without them.
+if ! /usr/bin/python3 -c 'import fastapi, uvicorn' >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1; then
+    { apt-get update && apt-get install -y python3-fastapi python3-uvicorn; } \
+        || echo "warning: python3-fastapi/python3-uvicorn could not be installed; the example-server probe tests will be skipped" >&2
+fi
 dotnet restore SpecMapValidator.sln
 
 # The SARIF Multitool (Microsoft's SARIF validator, from npm) for the SARIF test in tests/SpecMap.Tests/Output;

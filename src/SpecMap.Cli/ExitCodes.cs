@@ -11,4 +11,7 @@ internal static class ExitCodes
 
     /// <summary>Bad invocation or unreadable input (invalid JSON, missing repository).</summary>
     public const int BadInput = 2;
+
+    /// <summary>`specmap probe`: the server could not be reached by any scenario.</summary>
+    public const int ServerUnreachable = 3;
 }

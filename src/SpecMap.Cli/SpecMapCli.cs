@@ -18,6 +18,7 @@ internal static class SpecMapCli
         root.Subcommands.Add(ExplainCommand.Create(context));
         root.Subcommands.Add(DemoCommand.Create(context));
         root.Subcommands.Add(SpecDiffCommand.Create(context));
+        root.Subcommands.Add(ProbeCommand.Create(context));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

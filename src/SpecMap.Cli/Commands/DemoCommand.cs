@@ -35,6 +35,7 @@ internal static class DemoCommand
             output.WriteLine(exit == ExitCodes.ErrorsRemain
                 ? "specmap found the drift above (exit code 1 in a real run). Try --diff or --fix in the demo repository (run with --keep)."
                 : $"specmap finished with exit code {exit}.");
+            DemoProbe.Run(output);
             if (keep)
             {
                 output.WriteLine($"The demo repository is kept at {root}");

@@ -43,6 +43,15 @@ internal static class DemoRepository
         return root;
     }
 
+    /// <summary>Writes the shipped example (mapping/examples/**) under <paramref name="root"/>, with no repository around it.</summary>
+    public static void WriteExample(string root)
+    {
+        foreach (var (path, text) in EmbeddedExample())
+        {
+            Write(root, path, text);
+        }
+    }
+
     private static IEnumerable<(string Path, string Text)> EmbeddedExample()
     {
         var assembly = typeof(DemoRepository).Assembly;

@@ -12,6 +12,7 @@ internal static class RuleCatalog
     public const string DocsCategory = "Docs";
     public const string ConsistencyCategory = "Consistency";
     public const string EnvironmentCategory = "Environment";
+    public const string LiveStreamsCategory = "LiveStreams";
 
     public static IReadOnlyList<RuleDescriptor> All { get; } =
     [
@@ -40,6 +41,22 @@ internal static class RuleCatalog
         new(RuleIds.RequiredFieldIncompatible, "Required field has an incompatible type", Severity.Error, FixSafety.None),
         new(RuleIds.FullScoreWithContractError, "Full score despite a contract error", Severity.Warning, FixSafety.None),
         new(RuleIds.VerifiedAtUnknown, "verified_at is not in the repository", Severity.Warning, FixSafety.None),
+        new(RuleIds.EventSchemaViolation, "Event does not match its spec schema", Severity.Error, FixSafety.None),
+        // The default null policy (ProbeOptions.NullForOptional); `error` or `ignore` are one option away.
+        new(RuleIds.NullForOptional, "Null sent for an optional property", Severity.Info, FixSafety.None),
+        new(RuleIds.UnknownEventField, "Event property not in the spec", Severity.Info, FixSafety.None),
+        new(RuleIds.UnknownEventType, "Event type not in the spec", Severity.Warning, FixSafety.None),
+        new(RuleIds.EventNotJson, "Event data is not a JSON object with a type", Severity.Error, FixSafety.None),
+        new(RuleIds.SequenceNumberBroken, "sequence_number does not start at 0 and rise by 1", Severity.Error, FixSafety.None),
+        new(RuleIds.CreatedNotFirst, "response.created is not the first event", Severity.Error, FixSafety.None),
+        new(RuleIds.TerminalEventWrong, "Not exactly one terminal event at the end", Severity.Error, FixSafety.None),
+        new(RuleIds.DeltaItemUnannounced, "Event for an item never announced", Severity.Error, FixSafety.None),
+        new(RuleIds.DeltasDisagreeWithDone, "Joined deltas differ from the final text", Severity.Error, FixSafety.None),
+        new(RuleIds.ArgumentsNotJson, "Function call arguments are not valid JSON", Severity.Error, FixSafety.None),
+        new(RuleIds.EventFieldDisagreesWithType, "SSE event field disagrees with the payload type", Severity.Error, FixSafety.None),
+        new(RuleIds.ImplementedEventNeverFired, "Implemented event never fired", Severity.Warning, FixSafety.None),
+        new(RuleIds.EventNotMapped, "Event fired but is not mapped", Severity.Warning, FixSafety.None),
+        new(RuleIds.PayloadContradictsModel, "Payload contradicts the mapped model", Severity.Error, FixSafety.None),
     ];
 
     private static readonly FrozenDictionary<string, RuleDescriptor> ById = All.ToFrozenDictionary(r => r.Id, StringComparer.Ordinal);
@@ -60,6 +77,7 @@ internal static class RuleCatalog
             '2' => DocsCategory,
             '3' => ConsistencyCategory,
             '4' => EnvironmentCategory,
+            '5' => LiveStreamsCategory,
             _ => throw new ArgumentException($"{id} lies in no category range", nameof(id)),
         }
         : throw new ArgumentException($"{id} is not a diagnostic ID", nameof(id));

@@ -2,7 +2,8 @@ namespace SpecMap.Core.Diagnostics;
 
 /// <summary>
 /// Every public diagnostic ID. Ranges: 00xx the mapping file, 01xx code references, 02xx docs and spec,
-/// 03xx status/score/contract consistency, 04xx the repository environment. Never renumber a shipped ID.
+/// 03xx status/score/contract consistency, 04xx the repository environment, 05xx live streams (`specmap probe`).
+/// Never renumber a shipped ID.
 /// </summary>
 internal static class RuleIds
 {
@@ -34,4 +35,20 @@ internal static class RuleIds
     public const string FullScoreWithContractError = "SMV0305";
 
     public const string VerifiedAtUnknown = "SMV0401";
+
+    public const string EventSchemaViolation = "SMV0501";
+    public const string NullForOptional = "SMV0502";
+    public const string UnknownEventField = "SMV0503";
+    public const string UnknownEventType = "SMV0504";
+    public const string EventNotJson = "SMV0505";
+    public const string SequenceNumberBroken = "SMV0506";
+    public const string CreatedNotFirst = "SMV0507";
+    public const string TerminalEventWrong = "SMV0508";
+    public const string DeltaItemUnannounced = "SMV0509";
+    public const string DeltasDisagreeWithDone = "SMV0510";
+    public const string ArgumentsNotJson = "SMV0511";
+    public const string EventFieldDisagreesWithType = "SMV0512";
+    public const string ImplementedEventNeverFired = "SMV0513";
+    public const string EventNotMapped = "SMV0514";
+    public const string PayloadContradictsModel = "SMV0515";
 }

@@ -39,11 +39,12 @@ public sealed partial class CatalogTests
                 "02" => RuleCatalog.DocsCategory,
                 "03" => RuleCatalog.ConsistencyCategory,
                 "04" => RuleCatalog.EnvironmentCategory,
+                "05" => RuleCatalog.LiveStreamsCategory,
                 _ => "no range",
             };
             Assert.True(expected == rule.Category, $"{rule.Id} is in {rule.Category}, its range belongs to {expected}");
         }
-        Assert.Throws<ArgumentException>(() => RuleCatalog.CategoryOf("SMV0501"));
+        Assert.Throws<ArgumentException>(() => RuleCatalog.CategoryOf("SMV0601"));
     }
 
     [Fact]
@@ -188,6 +189,6 @@ public sealed partial class CatalogTests
         return [.. sections.Select(s => (s.Heading, s.Body.ToString()))];
     }
 
-    [GeneratedRegex("^SMV0[0-4][0-9]{2}$")]
+    [GeneratedRegex("^SMV0[0-5][0-9]{2}$")]
     private static partial Regex IdPattern();
 }
