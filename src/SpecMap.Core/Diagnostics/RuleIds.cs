@@ -34,4 +34,5 @@ internal static class RuleIds
     public const string FullScoreWithContractError = "SMV0305";
 
     public const string VerifiedAtUnknown = "SMV0401";
+    public const string FileNotChecked = "SMV0402";
 }
