@@ -24,7 +24,7 @@ internal static class AtomicFile
         // Every planned write is read back as a mapping first: a fix must never leave a file later runs reject.
         try
         {
-            Json.JsonTreeReader.Parse(text);
+            Json.JsonTreeReader.Parse(text.TrimStart('\uFEFF'));
         }
         catch (Json.JsonSyntaxException e)
         {
@@ -121,7 +121,7 @@ internal static class AtomicFile
 
 /// <summary>A planned write would not parse as a mapping (a fixer bug): refused, so the file stays as it was.</summary>
 internal sealed class UnparsableWriteException(string path, Json.JsonSyntaxException cause)
-    : IOException($"'{path}' was not written: the fixed text would not parse ({cause.Message} at line {cause.Line}, column {cause.Column}); the file is unchanged, please report this", cause);
+    : IOException($"the fix would write text that does not parse ({cause.Message}, line {cause.Line}, column {cause.Column}), so '{Path.GetFileName(path)}' was left unchanged; please report this", cause);
 
 /// <summary>The file changed on disk after specmap read it: writing would lose that edit, so nothing was written.</summary>
 internal sealed class ChangedMeanwhileException(string path)

@@ -17,10 +17,18 @@ internal static class CSharpNestingGuard
         {
             return true;
         }
-        int depth = 0, directives = 0;
+        int depth = 0, generics = 0, directives = 0;
         var lineStart = true;
+        var previous = ' ';
         foreach (var c in text)
         {
+            // Generic brackets counted within one statement (`i<n` in a loop must not add up across a file).
+            if (c == '<' && (char.IsLetterOrDigit(previous) || previous == '_') && ++generics > MaxDepth)
+            {
+                return true;
+            }
+            generics = c switch { '>' => Math.Max(0, generics - 1), ';' or '{' or '}' => 0, _ => generics };
+            previous = c;
             switch (c)
             {
                 case '(' or '[' or '{':
