@@ -33,6 +33,10 @@ internal sealed class PathResolver
     public (string? Path, Finding? Finding) Resolve(string written, ReferenceKind kind)
     {
         var path = written.Replace('\\', '/');
+        if (path.Contains('\0', StringComparison.Ordinal))
+        {
+            return (null, new Finding(RuleIds.FileNotChecked, $"'{written}' is not checked, because it holds a NUL character, which no file name can"));
+        }
         if (LeavesRepository(path))
         {
             return (null, new Finding(RuleIds.LeavesRepository, $"'{written}' leaves the repository: references must be paths relative to the repository root"));

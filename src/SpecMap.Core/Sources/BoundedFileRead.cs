@@ -17,9 +17,9 @@ internal static class BoundedFileRead
                 return (null, null);
             }
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
         {
-            return (null, PathProblem.NotChecked($"it cannot be read ({e.Message})"));
+            return (null, PathProblem.NotChecked($"it cannot be read ({e.Message.TrimEnd('.')})"));
         }
         var size = info.Length;
         if (size == 0)

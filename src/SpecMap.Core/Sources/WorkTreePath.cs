@@ -40,9 +40,9 @@ internal static class WorkTreePath
             {
                 target = new FileInfo(candidate).LinkTarget;
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
             {
-                return (null, PathProblem.NotChecked($"'{string.Join('/', resolved.Append(part))}' cannot be read ({e.Message})"));
+                return (null, PathProblem.NotChecked($"'{string.Join('/', resolved.Append(part))}' cannot be read ({e.Message.TrimEnd('.')})"));
             }
             if (target is null)
             {
