@@ -155,4 +155,18 @@ public sealed class RepositoryEscapeTests : IDisposable
         _repo.Delete("src/app.py");
         Assert.Empty(new Validator().Validate(new ValidationRequest(_repo.Root, ["map.json"])).AllDiagnostics);
     }
+
+    [Fact]
+    public void A_bare_repository_checked_against_a_commit_finds_the_mappings_in_that_commit()
+    {
+        _repo.Write("SPEC_TO_CODE_MAPPING.json", """{ "impl": "src/app.py#nope" }""").Commit();
+        var bare = Path.Combine(_outside, "bare.git");
+        LibGit2Sharp.Repository.Clone(_repo.Root, bare, new LibGit2Sharp.CloneOptions { IsBare = true });
+        var result = CliRunner.Run(_outside, "validate", "--repo", "bare.git", "--against", "HEAD");
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("SMV0107", result.Stdout, StringComparison.Ordinal);
+        // --fix has no file to write there: it must not write into the git folder.
+        CliRunner.Run(_outside, "validate", "--repo", "bare.git", "--against", "HEAD", "--fix");
+        Assert.False(File.Exists(Path.Combine(bare, "SPEC_TO_CODE_MAPPING.json")));
+    }
 }
