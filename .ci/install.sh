@@ -23,3 +23,9 @@ if [ ! -x "$multitool/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multit
   npm install --prefix "$multitool" --no-save --no-audit --no-fund --loglevel=error @microsoft/sarif-multitool-linux@5.7.0 \
     || echo "warning: the SARIF Multitool could not be installed; its test will be skipped" >&2
 fi
+
+# strace for the file-access audit (tests/SpecMap.Tests/Hostile/FileAccessAuditTests.cs); it skips, saying why, without it.
+if ! command -v strace >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1; then
+    apt-get install -y strace || { apt-get update && apt-get install -y strace; } \
+        || echo "warning: strace could not be installed; the file-access audit will be skipped" >&2
+fi

@@ -10,6 +10,8 @@ internal static class SpecMapCli
     public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, string workingDirectory,
         Func<string, string?>? environment = null)
     {
+        stdout = new TerminalSafeWriter(stdout);
+        stderr = new TerminalSafeWriter(stderr);
         var context = new CommandContext(stdout, stderr, workingDirectory, environment ?? (_ => null));
         var root = new RootCommand("specmap keeps spec-to-code mapping files honest: it checks every code and doc reference, "
             + "relocates what moved through git history, compares spec fields with model classes, and fixes the mapping.");
@@ -19,8 +21,11 @@ internal static class SpecMapCli
         root.Subcommands.Add(DemoCommand.Create(context));
         root.Subcommands.Add(SpecDiffCommand.Create(context));
         root.Subcommands.Add(ProbeCommand.Create(context));
+        var verbose = new Option<bool>("--verbose") { Description = "On an internal error, print the stack trace.", Recursive = true };
+        root.Options.Add(verbose);
 
-        var parse = root.Parse(args);
+        // No response files: `--against @{-1}` is a revision, and a mapping must not make specmap read a named file.
+        var parse = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
         if (parse.Errors.Count > 0)
         {
             foreach (var error in parse.Errors)
@@ -31,6 +36,8 @@ internal static class SpecMapCli
             return ExitCodes.BadInput;
         }
         // Help and --version go to the given writers too.
-        return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
+        return CrashGuard.Run(
+            () => parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false }),
+            stderr, parse.GetValue(verbose));
     }
 }

@@ -26,9 +26,27 @@ internal sealed record CommandContext(TextWriter Out, TextWriter Error, string W
         var folder = Path.GetDirectoryName(full)!;
         Directory.CreateDirectory(folder);
         var temp = Path.Combine(folder, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
-        File.WriteAllText(temp, text, new UTF8Encoding(false));
-        File.Move(temp, full, overwrite: true);
+        try
+        {
+            // Files get what a terminal gets: no raw control characters in a Markdown or text report either.
+            File.WriteAllText(temp, TerminalSafeWriter.Escape(text), new UTF8Encoding(false));
+            File.Move(temp, full, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(temp))
+            {
+                File.Delete(temp);
+            }
+        }
     }
+
+    /// <summary>Why `--output PATH` cannot be written (a directory, say), checked before any work; null when it can.</summary>
+    public string? OutputProblem(string? outputPath) =>
+        outputPath is null ? null
+        : outputPath.Length == 0 ? "--output: the path is empty; name a file"
+        : Directory.Exists(FullPath(outputPath)) ? $"--output: '{outputPath}' is a directory; name a file to write the report to"
+        : null;
 
     /// <summary>One line on stderr and exit 2: never a stack trace.</summary>
     public int Fail(string message)

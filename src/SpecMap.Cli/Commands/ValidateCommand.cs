@@ -62,6 +62,14 @@ internal static class ValidateCommand
         {
             return context.Fail($"unknown --format '{options.Format}': use one of {string.Join(", ", ReportFormatters.All.Select(f => f.Name))}");
         }
+        if (context.OutputProblem(options.Output) is { } outputProblem)
+        {
+            return context.Fail(outputProblem);
+        }
+        if (options.Against is { } revision && AgainstProblem(revision) is { } againstProblem)
+        {
+            return context.Fail(againstProblem);
+        }
         if (options.Staged && options.Against is not null)
         {
             return context.Fail("--staged and --against cannot be combined: choose the index or a commit");
@@ -176,6 +184,12 @@ internal static class ValidateCommand
         }
         context.Error.Write((ReportFormatters.Find("text") ?? formatter).Format(report));
     }
+
+    /// <summary>A revision no commit can have: empty or with control characters (git would refuse them too).</summary>
+    private static string? AgainstProblem(string revision) =>
+        revision.Trim().Length == 0 ? "--against: the revision is empty; name a commit (a branch, tag or commit id)"
+        : revision.Any(char.IsControl) ? "--against: the revision holds control characters; name a commit"
+        : null;
 
     private static int ExitFor(ValidationReport report, ValidateOptions options)
     {

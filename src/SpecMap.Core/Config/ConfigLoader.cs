@@ -33,16 +33,13 @@ internal static class ConfigLoader
                 ? (SpecMapConfig.Default, [])
                 : throw new ValidationSetupException($"--config: '{explicitPath}' does not exist");
         }
-        string text;
-        try
+        // Bounded: a FIFO or device is never opened, a giant file not read (Sources/BoundedFileRead).
+        var (bytes, problem) = Sources.BoundedFileRead.Read(path);
+        if (problem is not null || bytes is null)
         {
-            text = File.ReadAllText(path, Encoding.UTF8);
+            throw new ValidationSetupException($"{display}: {problem?.Reason ?? "cannot be read"}");
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new ValidationSetupException($"{display}: cannot be read: {e.Message}");
-        }
-        return Parse(text, display);
+        return Parse(Sources.TextLines.WithoutBom(new UTF8Encoding(false).GetString(bytes)), display);
     }
 
     /// <summary>Reads configuration text; <paramref name="displayPath"/> names the file in diagnostics.</summary>

@@ -41,6 +41,7 @@ internal static class RuleCatalog
         new(RuleIds.RequiredFieldIncompatible, "Required field has an incompatible type", Severity.Error, FixSafety.None),
         new(RuleIds.FullScoreWithContractError, "Full score despite a contract error", Severity.Warning, FixSafety.None),
         new(RuleIds.VerifiedAtUnknown, "verified_at is not in the repository", Severity.Warning, FixSafety.None),
+        new(RuleIds.FileNotChecked, "File not checked", Severity.Warning, FixSafety.None, ReferenceEffect.Broken),
         new(RuleIds.EventSchemaViolation, "Event does not match its spec schema", Severity.Error, FixSafety.None),
         // The default null policy (ProbeOptions.NullForOptional); `error` or `ignore` are one option away.
         new(RuleIds.NullForOptional, "Null sent for an optional property", Severity.Info, FixSafety.None),

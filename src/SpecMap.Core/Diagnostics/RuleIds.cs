@@ -35,6 +35,7 @@ internal static class RuleIds
     public const string FullScoreWithContractError = "SMV0305";
 
     public const string VerifiedAtUnknown = "SMV0401";
+    public const string FileNotChecked = "SMV0402";
 
     public const string EventSchemaViolation = "SMV0501";
     public const string NullForOptional = "SMV0502";

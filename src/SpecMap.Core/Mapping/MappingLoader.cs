@@ -30,14 +30,11 @@ internal static class MappingLoader
         {
             throw new MappingReadException($"{displayPath}: no such file");
         }
-        byte[] bytes;
-        try
+        // Bounded: a FIFO or device is never opened, a giant file not read (Sources/BoundedFileRead).
+        var (bytes, problem) = Sources.BoundedFileRead.Read(fullPath);
+        if (problem is not null || bytes is null)
         {
-            bytes = File.ReadAllBytes(fullPath);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new MappingReadException($"{displayPath}: cannot be read: {e.Message}");
+            throw new MappingReadException($"{displayPath}: {problem?.Reason ?? "no such file"}");
         }
         return Parse(bytes, displayPath, fullPath, fileExists);
     }

@@ -33,20 +33,38 @@ internal sealed class PathResolver
     public (string? Path, Finding? Finding) Resolve(string written, ReferenceKind kind)
     {
         var path = written.Replace('\\', '/');
+        if (path.Contains('\0', StringComparison.Ordinal))
+        {
+            return (null, new Finding(RuleIds.FileNotChecked, $"'{written}' is not checked, because it holds a NUL character, which no file name can"));
+        }
         if (LeavesRepository(path))
         {
             return (null, new Finding(RuleIds.LeavesRepository, $"'{written}' leaves the repository: references must be paths relative to the repository root"));
         }
         path = Normalise(path);
-        if (kind == ReferenceKind.Doc && _docsRoot is not null && _tree.Exists($"{_docsRoot}/{path}"))
+        if (kind == ReferenceKind.Doc && _docsRoot is not null)
         {
-            path = $"{_docsRoot}/{path}";
+            if (LeavesRepository(_docsRoot))
+            {
+                return (null, new Finding(RuleIds.LeavesRepository, $"docs_root '{_docsRoot}' leaves the repository, so '{written}' is not read through it"));
+            }
+            if (_tree.Problem($"{_docsRoot}/{path}") is { } docsProblem)
+            {
+                return (null, FindingFor(written, docsProblem));
+            }
+            if (_tree.Exists($"{_docsRoot}/{path}"))
+            {
+                path = $"{_docsRoot}/{path}";
+            }
+        }
+        // Every component is checked inside the tree read (a folder link to /etc too), before anything is opened.
+        if (_tree.Problem(path) is { } problem)
+        {
+            return (null, FindingFor(written, problem));
         }
         if (_tree.Exists(path))
         {
-            return _tree.IsLinkOutside(path)
-                ? (null, new Finding(RuleIds.LeavesRepository, $"'{written}' is a symbolic link to a place outside the repository"))
-                : (path, null);
+            return (path, null);
         }
         if (!path.Contains('/', StringComparison.Ordinal))
         {
@@ -65,11 +83,14 @@ internal sealed class PathResolver
         return (path, null);
     }
 
+    private static Finding FindingFor(string written, PathProblem problem) =>
+        new(problem.LeavesRepository ? RuleIds.LeavesRepository : RuleIds.FileNotChecked, $"'{written}' {problem.Reason}");
+
     /// <summary>Whether any file has this basename (for paths without a known extension).</summary>
     public bool NamesAFile(string written)
     {
         var path = Normalise(written.Replace('\\', '/'));
-        return _tree.Exists(path) || (!path.Contains('/', StringComparison.Ordinal) && _byBasename.Value.Contains(path))
+        return _tree.Problem(path) is not null || _tree.Exists(path) || (!path.Contains('/', StringComparison.Ordinal) && _byBasename.Value.Contains(path))
             || (_docsRoot is not null && _tree.Exists($"{_docsRoot}/{path}"));
     }
 

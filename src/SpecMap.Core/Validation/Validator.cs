@@ -33,7 +33,8 @@ internal sealed class Validator
         var (config, configDiagnostics) = ConfigLoader.Load(
             request.ConfigPath is null ? null : Path.GetFullPath(request.ConfigPath, request.WorkingDirectory), session.Root);
         var mappingFiles = request.MappingPaths.IsDefaultOrEmpty
-            ? [.. MappingDiscovery.Find(session.Root, config.Mappings.IsDefaultOrEmpty ? SpecMapConfig.DefaultMappingGlobs : config.Mappings)
+            ? [.. (session.MappingsInCommit(config.Mappings.IsDefaultOrEmpty ? SpecMapConfig.DefaultMappingGlobs : config.Mappings)
+                    ?? MappingDiscovery.Find(session.Root, config.Mappings.IsDefaultOrEmpty ? SpecMapConfig.DefaultMappingGlobs : config.Mappings))
                 .Select(p => Path.Combine(session.Root, p))]
             : request.MappingPaths.Select(p => Path.GetFullPath(p, request.WorkingDirectory)).ToList();
         var reports = ImmutableArray.CreateBuilder<MappingReport>();
@@ -50,8 +51,11 @@ internal sealed class Validator
         var mappingRepoPath = session.RepositoryPathOf(fullPath);
         var paths = new PathResolver(session.Target, null);
         var staged = session.Staged && mappingRepoPath is not null ? session.Git!.StagedBytes(mappingRepoPath) : null;
+        // A mapping found in a bare repository's commit has no file on disk (so --fix cannot write into the git folder).
+        var committed = staged is null ? session.CommittedMappingBytes(fullPath) : null;
         var document = staged is not null
             ? MappingLoader.Parse(staged, displayPath, fullPath, paths.NamesAFile)
+            : committed is not null ? MappingLoader.Parse(committed, displayPath, null, paths.NamesAFile)
             : MappingLoader.Load(fullPath, displayPath, paths.NamesAFile);
         paths = paths.WithDocsRoot(document.DocsRoot ?? config.DocsRoot);
 
