@@ -18,6 +18,10 @@ internal static class RuleCatalog
         new(RuleIds.ShapeError, "Mapping shape error", Severity.Error, FixSafety.None),
         new(RuleIds.LeavesRepository, "Reference leaves the repository", Severity.Error, FixSafety.None, ReferenceEffect.Broken),
         new(RuleIds.ConfigurationProblem, "Configuration problem", Severity.Warning, FixSafety.None),
+        new(RuleIds.ReferenceNotChecked, "Reference not checked", Severity.Warning, FixSafety.None),
+        new(RuleIds.UnknownKey, "Unknown key close to a known one", Severity.Info, FixSafety.None),
+        new(RuleIds.FreeTextStatus, "Status in free text", Severity.Info, FixSafety.None),
+        new(RuleIds.NoMapping, "No mapping found", Severity.Warning, FixSafety.None),
         new(RuleIds.FileNotFound, "File not found", Severity.Error, FixSafety.Safe, ReferenceEffect.Relocated),
         new(RuleIds.RangeBeyondEnd, "Line range beyond the end of the file", Severity.Error, FixSafety.Safe, ReferenceEffect.Relocated),
         new(RuleIds.SymbolShifted, "Symbol no longer at the referenced lines", Severity.Error, FixSafety.Safe, ReferenceEffect.Relocated),
@@ -27,6 +31,7 @@ internal static class RuleCatalog
         new(RuleIds.SymbolNotFound, "Symbol not found", Severity.Error, FixSafety.None, ReferenceEffect.Broken),
         new(RuleIds.Ambiguous, "Ambiguous reference", Severity.Error, FixSafety.None, ReferenceEffect.Broken),
         new(RuleIds.LinesChanged, "Referenced lines changed", Severity.Warning, FixSafety.Unsafe, ReferenceEffect.Relocated),
+        new(RuleIds.ContextNamesOtherDeclaration, "Lines hold another declaration than the item names", Severity.Warning, FixSafety.None, ReferenceEffect.Broken),
         new(RuleIds.HeadingMoved, "Doc heading moved", Severity.Error, FixSafety.Safe, ReferenceEffect.Relocated),
         new(RuleIds.HeadingNotFound, "Doc heading not found", Severity.Error, FixSafety.None, ReferenceEffect.Broken),
         new(RuleIds.SpecSectionChanged, "Spec section changed since last review", Severity.Warning, FixSafety.Unsafe),
@@ -38,6 +43,8 @@ internal static class RuleCatalog
         new(RuleIds.RequiredFieldMissing, "Required field absent from the model", Severity.Error, FixSafety.None),
         new(RuleIds.RequiredFieldIncompatible, "Required field has an incompatible type", Severity.Error, FixSafety.None),
         new(RuleIds.FullScoreWithContractError, "Full score despite a contract error", Severity.Warning, FixSafety.None),
+        new(RuleIds.ContractNotChecked, "Contract not checked", Severity.Info, FixSafety.None),
+        new(RuleIds.ModelInferred, "Model found without a model key", Severity.Info, FixSafety.None),
         new(RuleIds.VerifiedAtUnknown, "verified_at is not in the repository", Severity.Warning, FixSafety.None),
     ];
 

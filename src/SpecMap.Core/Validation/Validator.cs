@@ -43,7 +43,7 @@ internal sealed class Validator
             reports.Add(ValidateMapping(session, config, file, DisplayPath(request.WorkingDirectory, file)));
         }
         var ordered = reports.OrderBy(r => r.Path, StringComparer.Ordinal).ToImmutableArray();
-        return new ValidationReport(ordered, Adjust(configDiagnostics, config, null));
+        return new ValidationReport(ordered, Adjust([.. configDiagnostics, .. NoMappingFound.Check(mappingFiles.Count, config, request.WorkingDirectory, session.Root)], config, null));
     }
 
     private MappingReport ValidateMapping(RepositorySession session, SpecMapConfig config, string fullPath, string displayPath)
@@ -52,8 +52,8 @@ internal sealed class Validator
         var paths = new PathResolver(session.Target, null);
         var staged = session.Staged && mappingRepoPath is not null ? StagedBytes(session, mappingRepoPath) : null;
         var document = staged is not null
-            ? MappingLoader.Parse(staged, displayPath, fullPath, paths.NamesAFile)
-            : MappingLoader.Load(fullPath, displayPath, paths.NamesAFile);
+            ? MappingLoader.Parse(staged, displayPath, fullPath, paths.NamesAFile, paths.NamesADirectory)
+            : MappingLoader.Load(fullPath, displayPath, paths.NamesAFile, paths.NamesADirectory);
         paths = paths.WithDocsRoot(document.DocsRoot ?? config.DocsRoot);
 
         var diagnostics = new List<Diagnostic>(document.ShapeDiagnostics);
