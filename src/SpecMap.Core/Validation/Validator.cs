@@ -68,9 +68,17 @@ internal sealed class Validator
         var context = new ResolutionContext(session.Target, baseline, session.Repository, _outliners, config.RenameConfidenceThreshold);
         var resolver = new ReferenceResolver(context);
         var results = new List<ReferenceResult>();
-        foreach (var reference in document.References)
+        foreach (var written in document.References)
         {
-            var (path, pathFinding) = paths.Resolve(reference.Path, reference.Kind);
+            var (path, pathFinding) = paths.Resolve(written.Path, written.Kind);
+            // The enclosing keys may name the symbol (issue 11): track by it, or say the lines hold something else (SMV0110).
+            var (reference, mismatch) = path is null || pathFinding is not null
+                ? (written, null)
+                : ContextSymbols.Apply(written, path, baseline ?? session.Target, _outliners);
+            if (mismatch is not null)
+            {
+                diagnostics.Add(mismatch);
+            }
             var outcome = pathFinding is not null
                 ? new ResolutionOutcome(pathFinding.RuleId == RuleIds.Ambiguous ? ReferenceStatus.Ambiguous : ReferenceStatus.Invalid, null, null, 0, [pathFinding])
                 : resolver.Resolve(reference, path!);

@@ -181,6 +181,35 @@ public sealed class TeamShapesTests : IDisposable
     }
 
     [Fact]
+    public void Keys_that_name_the_symbol_track_the_reference_by_it()
+    {
+        const string mapping = """{ "ResponsesRequest": { "background": { "code_location": "protocol.py:6" } } }""";
+        var report = Run(mapping);
+        var reference = Assert.Single(report.References);
+        Assert.Equal(("ResponsesRequest.background", SymbolSource.Context, ReferenceStatus.Ok),
+            (reference.Reference.Symbol, reference.Reference.SymbolSource, reference.Status));
+        Assert.Empty(report.Diagnostics);
+
+        // The field moves down two lines: the reference follows it by name, and the fix rewrites the line.
+        _repository.Write("server/protocol.py", Protocol.Replace("class ResponsesRequest(BaseModel):\n", "class ResponsesRequest(BaseModel):\n    id: str\n    user: str\n", StringComparison.Ordinal)).Commit();
+        var moved = Assert.Single(new Validator().Validate(new ValidationRequest(_repository.Root, [_repository.PathOf("SPEC_TO_CODE_MAPPING.json")], Repo: _repository.Root)).Mappings);
+        var target = Assert.Single(moved.References).Target;
+        Assert.Equal(("server/protocol.py", 8, 8), (target!.File, target.Start, target.End));
+        Assert.Contains(moved.Diagnostics, d => d.Id == RuleIds.SymbolShifted && d.Fix is not null);
+    }
+
+    [Fact]
+    public void Keys_that_name_another_declaration_than_the_lines_hold_are_reported()
+    {
+        var report = Run("""{ "ResponsesRequest": { "background": { "code_location": "protocol.py:7" } } }""");
+        var diagnostic = Assert.Single(report.Diagnostics);
+        Assert.Equal((RuleIds.ContextNamesOtherDeclaration, Severity.Warning), (diagnostic.Id, diagnostic.Severity));
+        Assert.Contains("the item names 'ResponsesRequest.background' (server/protocol.py:6) but line 7 of 'server/protocol.py' holds 'ResponsesRequest.store'",
+            diagnostic.Message, StringComparison.Ordinal);
+        Assert.Null(Assert.Single(report.References).Reference.Symbol);
+    }
+
+    [Fact]
     public void A_repository_with_no_mapping_says_so()
     {
         _repository.Write("server/protocol.py", Protocol).Commit();
