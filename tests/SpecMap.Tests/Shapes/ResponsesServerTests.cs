@@ -1,6 +1,6 @@
 using SpecMap.Core.Diagnostics;
 using SpecMap.Core.Results;
-using SpecMap.Core.Validation;
+using SpecMap.Tests.Contracts;
 using SpecMap.Tests.Support;
 
 namespace SpecMap.Tests.Shapes;
@@ -30,8 +30,7 @@ public sealed class ResponsesServerTests : IDisposable
         _repository.Write("server/api_server.py", "import logging\n" + ResponsesServer.Api).Commit("log");
     }
 
-    private MappingReport Validate() =>
-        Assert.Single(new Validator().Validate(new ValidationRequest(_repository.Root, [_repository.PathOf(MappingFile)], Repo: _repository.Root)).Mappings);
+    private MappingReport Validate() => ContractRun.Report(_repository, MappingFile);
 
     [Fact]
     public void Every_reference_is_right_or_reported_with_its_reason()

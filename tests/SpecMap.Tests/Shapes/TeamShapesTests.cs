@@ -3,7 +3,7 @@ using SpecMap.Core.Diagnostics;
 using SpecMap.Core.Output;
 using SpecMap.Core.References;
 using SpecMap.Core.Results;
-using SpecMap.Core.Validation;
+using SpecMap.Tests.Contracts;
 using SpecMap.Tests.Support;
 
 namespace SpecMap.Tests.Shapes;
@@ -40,8 +40,7 @@ public sealed class TeamShapesTests : IDisposable
             .Write("docs/DOC_responses.md", string.Concat(Enumerable.Range(1, 30).Select(i => $"line {i}\n")))
             .Write("Makefile", "all:\n\techo ok\n").Write("pkg/README.txt", "x\n")
             .Write("SPEC_TO_CODE_MAPPING.json", mapping).Commit();
-        var report = new Validator().Validate(new ValidationRequest(_repository.Root, [_repository.PathOf("SPEC_TO_CODE_MAPPING.json")], Repo: _repository.Root));
-        return Assert.Single(report.Mappings);
+        return ContractRun.Report(_repository);
     }
 
     [Fact]
@@ -192,7 +191,7 @@ public sealed class TeamShapesTests : IDisposable
 
         // The field moves down two lines: the reference follows it by name, and the fix rewrites the line.
         _repository.Write("server/protocol.py", Protocol.Replace("class ResponsesRequest(BaseModel):\n", "class ResponsesRequest(BaseModel):\n    id: str\n    user: str\n", StringComparison.Ordinal)).Commit();
-        var moved = Assert.Single(new Validator().Validate(new ValidationRequest(_repository.Root, [_repository.PathOf("SPEC_TO_CODE_MAPPING.json")], Repo: _repository.Root)).Mappings);
+        var moved = ContractRun.Report(_repository);
         var target = Assert.Single(moved.References).Target;
         Assert.Equal(("server/protocol.py", 8, 8), (target!.File, target.Start, target.End));
         Assert.Contains(moved.Diagnostics, d => d.Id == RuleIds.SymbolShifted && d.Fix is not null);
