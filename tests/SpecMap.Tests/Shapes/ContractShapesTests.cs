@@ -90,6 +90,32 @@ public sealed class ContractShapesTests : IDisposable
         Assert.Contains("may come from base class 'SdkResponse' outside the repository", unseen[1].Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_csharp_model_deriving_from_an_sdk_class_is_not_judged_on_fields_it_cannot_see()
+    {
+        _repository.Write("src/Events.cs", """
+            namespace Server;
+            public sealed class Created : OpenAI.Responses.StreamingUpdate, IJsonModel<Created>
+            {
+                public string Type { get; init; } = "response.created";
+            }
+            public sealed class Plain : IJsonModel<Plain>
+            {
+                public string Type { get; init; } = "x";
+            }
+            """);
+        var diagnostics = Run("""
+            {
+              "a": { "model": "src/Events.cs#Created", "required_fields": { "type": "string", "sequence_number": "integer" } },
+              "b": { "model": "src/Events.cs#Plain", "required_fields": { "type": "string", "sequence_number": "integer" } }
+            }
+            """);
+        var unseen = Assert.Single(diagnostics, d => d.Id == RuleIds.ContractNotChecked);
+        Assert.Equal("/a/required_fields/sequence_number", unseen.Pointer);
+        Assert.Contains("base class 'OpenAI.Responses.StreamingUpdate'", unseen.Message, StringComparison.Ordinal);
+        Assert.Equal("/b/required_fields/sequence_number", Assert.Single(diagnostics, d => d.Id == RuleIds.RequiredFieldMissing).Pointer);
+    }
+
     [Theory]
     [InlineData("""{ "model": "server/events.py#Nowhere" }""", "class 'Nowhere' is not in 'server/events.py'")]
     [InlineData("""{ "model": "server/notes.txt:1" }""", "the model file 'server/notes.txt' is not in a language whose models specmap reads")]
