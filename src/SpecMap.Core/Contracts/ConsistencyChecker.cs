@@ -29,21 +29,21 @@ internal static class ConsistencyChecker
     {
         foreach (var (pointer, item) in objects)
         {
-            if (item.Get(MappingKeys.Status) is not JsonStringNode statusNode || MappingShapeRules.NormaliseStatus(statusNode.Value) is not { } status)
+            if (ItemStatus.Of(pointer, item) is not { Status: { } status } own)
             {
                 continue;
             }
             var code = document.References.Count(r => r.Kind is ReferenceKind.Code or ReferenceKind.Model && Within(r.Pointer, pointer));
             var message = status switch
             {
-                "implemented" or "partial" when code == 0 => $"status '{statusNode.Value}' but the item has no code reference: add where it is implemented, or set the status to 'missing'",
-                "missing" when code > 0 => $"status 'missing' but the item has {code} code reference{(code == 1 ? string.Empty : "s")}: set the status to 'partial' or 'implemented', or remove the references",
+                "implemented" or "partial" when code == 0 => $"status '{own.Written}' but the item has no code reference: add where it is implemented, or set the status to 'missing'",
+                "missing" when code > 0 => $"status '{own.Written}' but the item has {code} code reference{(code == 1 ? string.Empty : "s")}: set the status to 'partial' or 'implemented', or remove the references",
                 _ => null,
             };
             if (message is not null)
             {
                 found.Add(RuleCatalog.Create(RuleIds.StatusContradictsReferences, message,
-                    document.LocationOf(statusNode.Start), JsonPointer.Append(pointer, MappingKeys.Status)));
+                    document.LocationOf(own.Node.Start), JsonPointer.Append(pointer, own.Key)));
             }
         }
     }

@@ -11,6 +11,10 @@ internal static class RuleIds
     public const string ShapeError = "SMV0002";
     public const string LeavesRepository = "SMV0003";
     public const string ConfigurationProblem = "SMV0004";
+    public const string ReferenceNotChecked = "SMV0005";
+    public const string UnknownKey = "SMV0006";
+    public const string FreeTextStatus = "SMV0007";
+    public const string NoMapping = "SMV0008";
 
     public const string FileNotFound = "SMV0101";
     public const string RangeBeyondEnd = "SMV0102";
@@ -21,6 +25,7 @@ internal static class RuleIds
     public const string SymbolNotFound = "SMV0107";
     public const string Ambiguous = "SMV0108";
     public const string LinesChanged = "SMV0109";
+    public const string ContextNamesOtherDeclaration = "SMV0110";
 
     public const string HeadingMoved = "SMV0201";
     public const string HeadingNotFound = "SMV0202";
@@ -33,6 +38,8 @@ internal static class RuleIds
     public const string RequiredFieldMissing = "SMV0303";
     public const string RequiredFieldIncompatible = "SMV0304";
     public const string FullScoreWithContractError = "SMV0305";
+    public const string ContractNotChecked = "SMV0306";
+    public const string ModelInferred = "SMV0307";
 
     public const string VerifiedAtUnknown = "SMV0401";
     public const string FileNotChecked = "SMV0402";

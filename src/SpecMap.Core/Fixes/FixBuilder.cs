@@ -196,7 +196,9 @@ internal static class FixBuilder
         private void EditCompact(JsonStringNode node, bool linesHere, bool symbolHere)
         {
             var literal = new JsonStringLiteral(document.Text, node);
-            var spans = CompactSpans.Parse(literal.Value);
+            var spans = reference.IsJoined && node == reference.Node
+                ? CompactSpans.Parse(literal.Value, reference.SegmentStart, reference.SegmentEnd < 0 ? literal.Value.Length : reference.SegmentEnd)
+                : CompactSpans.Parse(literal.Value);
             var writtenPath = literal.Value[spans.Path.Start..spans.Path.End];
             if (NewPath(writtenPath) is { } path)
             {

@@ -20,7 +20,7 @@ internal static class MappingLoader
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     /// <exception cref="MappingReadException">Unreadable or invalid.</exception>
-    public static MappingDocument Load(string fullPath, string displayPath, Func<string, bool> fileExists)
+    public static MappingDocument Load(string fullPath, string displayPath, Func<string, bool> fileExists, Func<string, bool>? directoryExists = null)
     {
         if (Directory.Exists(fullPath))
         {
@@ -36,11 +36,11 @@ internal static class MappingLoader
         {
             throw new MappingReadException($"{displayPath}: {problem?.Reason ?? "no such file"}");
         }
-        return Parse(bytes, displayPath, fullPath, fileExists);
+        return Parse(bytes, displayPath, fullPath, fileExists, directoryExists);
     }
 
     /// <summary>Parses mapping bytes (from disk or from a staged blob).</summary>
-    public static MappingDocument Parse(byte[] bytes, string displayPath, string? fullPath, Func<string, bool> fileExists)
+    public static MappingDocument Parse(byte[] bytes, string displayPath, string? fullPath, Func<string, bool> fileExists, Func<string, bool>? directoryExists = null)
     {
         if (Array.IndexOf(bytes, (byte)0) >= 0)
         {
@@ -68,12 +68,13 @@ internal static class MappingLoader
             var column = e.Line == 1 ? e.Column + bomLength : e.Column;
             throw new MappingReadException($"invalid JSON: {e.Message}", new MappingLocation(displayPath, e.Line, column), RuleIds.InvalidJson);
         }
-        var extractor = new ReferenceExtractor(displayPath, text, lines, fileExists);
+        var extractor = new ReferenceExtractor(displayPath, text, lines, fileExists, directoryExists);
         var (references, extractionDiagnostics) = extractor.Extract(root);
         var rootObject = root as JsonObjectNode;
         var document = new MappingDocument(displayPath, fullPath, text, root, lines,
             rootObject?.GetString(MappingKeys.VerifiedAt), rootObject?.GetString(MappingKeys.DocsRoot), references, []);
         var shape = MappingShapeRules.Check(document);
-        return document with { ShapeDiagnostics = [.. extractionDiagnostics, .. shape] };
+        var (ignored, keyHints) = IgnoredKeys.Find(document);
+        return document with { ShapeDiagnostics = [.. extractionDiagnostics, .. shape, .. keyHints], IgnoredKeys = ignored };
     }
 }

@@ -13,6 +13,7 @@ internal sealed class PathResolver
     private readonly ISourceTree _tree;
     private readonly string? _docsRoot;
     private readonly Lazy<ILookup<string, string>> _byBasename;
+    private readonly Lazy<HashSet<string>> _folders;
 
     public PathResolver(ISourceTree tree, string? docsRoot)
         : this(tree, docsRoot, new Lazy<ILookup<string, string>>(() => tree.Paths.ToLookup(p => p[(p.LastIndexOf('/') + 1)..], StringComparer.Ordinal)))
@@ -24,6 +25,7 @@ internal sealed class PathResolver
         _tree = tree;
         _docsRoot = string.IsNullOrWhiteSpace(docsRoot) ? null : docsRoot.Trim().Trim('/').Replace('\\', '/');
         _byBasename = byBasename;
+        _folders = new Lazy<HashSet<string>>(() => FoldersOf(tree.Paths));
     }
 
     /// <summary>The same tree with another `docs_root`, sharing the basename index (built once per tree).</summary>
@@ -92,6 +94,33 @@ internal sealed class PathResolver
         var path = Normalise(written.Replace('\\', '/'));
         return _tree.Problem(path) is not null || _tree.Exists(path) || (!path.Contains('/', StringComparison.Ordinal) && _byBasename.Value.Contains(path))
             || (_docsRoot is not null && _tree.Exists($"{_docsRoot}/{path}"));
+    }
+
+    /// <summary>Whether the path (as written, `docs_root` applied as for a doc) names a directory of the snapshot.</summary>
+    public bool NamesADirectory(string written)
+    {
+        var path = Normalise(written.Replace('\\', '/'));
+        if (path.Length == 0)
+        {
+            return false;
+        }
+        var folders = _folders.Value;
+        return folders.Contains(path) || (_docsRoot is not null && folders.Contains($"{_docsRoot}/{path}"));
+    }
+
+    private static HashSet<string> FoldersOf(IEnumerable<string> paths)
+    {
+        var folders = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var path in paths)
+        {
+            // Stop at the first folder already known: its parents are known too.
+            var slash = path.LastIndexOf('/');
+            while (slash > 0 && folders.Add(path[..slash]))
+            {
+                slash = path.LastIndexOf('/', slash - 1);
+            }
+        }
+        return folders;
     }
 
     private static bool LeavesRepository(string path) =>

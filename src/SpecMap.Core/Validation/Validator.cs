@@ -43,7 +43,10 @@ internal sealed class Validator
             reports.Add(ValidateMapping(session, config, file, DisplayPath(request.WorkingDirectory, file)));
         }
         var ordered = reports.OrderBy(r => r.Path, StringComparer.Ordinal).ToImmutableArray();
-        return new ValidationReport(ordered, Adjust(configDiagnostics, config, null)) { Repository = session.Facts };
+        return new ValidationReport(ordered, Adjust([.. configDiagnostics, .. NoMappingFound.Check(mappingFiles.Count, config, request.WorkingDirectory, session.Root)], config, null))
+        {
+            Repository = session.Facts,
+        };
     }
 
     private MappingReport ValidateMapping(RepositorySession session, SpecMapConfig config, string fullPath, string displayPath)
@@ -54,9 +57,9 @@ internal sealed class Validator
         // A mapping found in a bare repository's commit has no file on disk (so --fix cannot write into the git folder).
         var committed = staged is null ? session.CommittedMappingBytes(fullPath) : null;
         var document = staged is not null
-            ? MappingLoader.Parse(staged, displayPath, fullPath, paths.NamesAFile)
-            : committed is not null ? MappingLoader.Parse(committed, displayPath, null, paths.NamesAFile)
-            : MappingLoader.Load(fullPath, displayPath, paths.NamesAFile);
+            ? MappingLoader.Parse(staged, displayPath, fullPath, paths.NamesAFile, paths.NamesADirectory)
+            : committed is not null ? MappingLoader.Parse(committed, displayPath, null, paths.NamesAFile, paths.NamesADirectory)
+            : MappingLoader.Load(fullPath, displayPath, paths.NamesAFile, paths.NamesADirectory);
         paths = paths.WithDocsRoot(document.DocsRoot ?? config.DocsRoot);
 
         var diagnostics = new List<Diagnostic>(document.ShapeDiagnostics);
@@ -70,8 +73,17 @@ internal sealed class Validator
 
         var resolver = new ReferenceResolver(new ResolutionContext(session.Target, baseline, session.Git, paths, _outliners, config.RenameConfidenceThreshold));
         var results = new List<ReferenceResult>();
-        foreach (var reference in document.References)
+        foreach (var written in document.References)
         {
+            // The enclosing keys may name the symbol (issue 11): track by it, or say the lines hold something else (SMV0110).
+            var (path, pathFinding) = paths.Resolve(written.Path, written.Kind);
+            var (reference, mismatch) = path is null || pathFinding is not null
+                ? (written, null)
+                : ContextSymbols.Apply(written, path, baseline ?? session.Target, _outliners);
+            if (mismatch is not null)
+            {
+                diagnostics.Add(mismatch);
+            }
             var result = resolver.Resolve(reference);
             results.Add(result);
             foreach (var finding in result.Outcome.Findings)
