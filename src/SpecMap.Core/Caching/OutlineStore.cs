@@ -74,16 +74,16 @@ internal sealed class OutlineStore : IDisposable
     {
         lock (_lock)
         {
+            foreach (var segment in _segments)
+            {
+                segment.Dispose();
+                if (segment.Used)
+                {
+                    Touch(segment.Path);
+                }
+            }
             try
             {
-                foreach (var segment in _segments)
-                {
-                    segment.Dispose();
-                    if (segment.Used)
-                    {
-                        File.SetLastWriteTimeUtc(segment.Path, DateTime.UtcNow);
-                    }
-                }
                 if (_added.Count > 0)
                 {
                     Directory.CreateDirectory(_folder);
@@ -187,6 +187,18 @@ internal sealed class OutlineStore : IDisposable
         foreach (var stale in Directory.EnumerateFiles(_folder, "tmp-*").Where(p => File.GetLastWriteTimeUtc(p) < DateTime.UtcNow.AddHours(-1)))
         {
             TryDelete(stale);
+        }
+    }
+
+    private static void Touch(string path)
+    {
+        try
+        {
+            File.SetLastWriteTimeUtc(path, DateTime.UtcNow);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Merged away by another run meanwhile: its entries live on in the merged segment.
         }
     }
 

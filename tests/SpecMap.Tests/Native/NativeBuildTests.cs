@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using SpecMap.Tests.Support;
 
 namespace SpecMap.Tests.Native;
@@ -106,22 +105,9 @@ public sealed class NativeBuildTests : IDisposable
 
     private static (int ExitCode, string Stdout) Run(string folder, string program, IEnumerable<string> args)
     {
-        var start = new ProcessStartInfo(program) { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-        start.Environment["NO_COLOR"] = "1";
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(120_000))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{program} did not finish in 120 s");
-        }
-        Assert.True(process.ExitCode is 0 or 1, $"{program} exited {process.ExitCode}: {stderr.Result}");
-        return (process.ExitCode, stdout.Result);
+        var result = CliRunner.RunProgram(folder, program, args);
+        Assert.True(result.ExitCode is 0 or 1, $"{program} exited {result.ExitCode}: {result.Stderr}");
+        return (result.ExitCode, result.Stdout);
     }
 }
 
