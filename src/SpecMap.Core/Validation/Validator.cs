@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using SpecMap.Core.Caching;
 using SpecMap.Core.Config;
 using SpecMap.Core.Contracts;
 using SpecMap.Core.Diagnostics;
@@ -30,6 +31,8 @@ internal sealed class Validator
     public ValidationReport Validate(ValidationRequest request)
     {
         using var session = RepositorySession.Open(request.WorkingDirectory, request.Repo, request.Against, request.Staged, request.IndexFile);
+        // Outlines persist in the repository's git folder across runs (issue 15): an unchanged file is parsed once, ever.
+        using var outliners = _outliners.WithStore(session.Git is { } git ? OutlineStore.Open(git.Handle.Info.Path) : null);
         var (config, configDiagnostics) = ConfigLoader.Load(
             request.ConfigPath is null ? null : Path.GetFullPath(request.ConfigPath, request.WorkingDirectory), session.Root);
         var mappingFiles = request.MappingPaths.IsDefaultOrEmpty
@@ -40,7 +43,7 @@ internal sealed class Validator
         var reports = ImmutableArray.CreateBuilder<MappingReport>();
         foreach (var file in mappingFiles)
         {
-            reports.Add(ValidateMapping(session, config, file, DisplayPath(request.WorkingDirectory, file)));
+            reports.Add(ValidateMapping(session, outliners, config, file, DisplayPath(request.WorkingDirectory, file)));
         }
         var ordered = reports.OrderBy(r => r.Path, StringComparer.Ordinal).ToImmutableArray();
         return new ValidationReport(ordered, Adjust([.. configDiagnostics, .. NoMappingFound.Check(mappingFiles.Count, config, request.WorkingDirectory, session.Root)], config, null))
@@ -49,7 +52,7 @@ internal sealed class Validator
         };
     }
 
-    private MappingReport ValidateMapping(RepositorySession session, SpecMapConfig config, string fullPath, string displayPath)
+    private MappingReport ValidateMapping(RepositorySession session, Outliners outliners, SpecMapConfig config, string fullPath, string displayPath)
     {
         var mappingRepoPath = session.RepositoryPathOf(fullPath);
         var paths = new PathResolver(session.Target, null);
@@ -71,7 +74,7 @@ internal sealed class Validator
             diagnostics.Add(ToDiagnostic(document, baselineFinding, document.LocationOf(node.Start), "/verified_at", null));
         }
 
-        var resolver = new ReferenceResolver(new ResolutionContext(session.Target, baseline, session.Git, paths, _outliners, config.RenameConfidenceThreshold));
+        var resolver = new ReferenceResolver(new ResolutionContext(session.Target, baseline, session.Git, paths, outliners, config.RenameConfidenceThreshold));
         var results = new List<ReferenceResult>();
         foreach (var written in document.References)
         {
@@ -94,8 +97,8 @@ internal sealed class Validator
             }
         }
 
-        diagnostics.AddRange(ContractChecker.Check(document, results, new ContractContext(session.Target, _outliners)));
-        var (specDiagnostics, coverage) = SpecMonitor.Check(document, results, new SpecContext(session.Target, baseline, _outliners, config));
+        diagnostics.AddRange(ContractChecker.Check(document, results, new ContractContext(session.Target, outliners)));
+        var (specDiagnostics, coverage) = SpecMonitor.Check(document, results, new SpecContext(session.Target, baseline, outliners, config));
         diagnostics.AddRange(specDiagnostics);
         diagnostics.AddRange(ConsistencyChecker.Check(document, results, diagnostics));
 

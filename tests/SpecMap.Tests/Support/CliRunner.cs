@@ -21,17 +21,19 @@ internal static class CliRunner
     }
 
     /// <summary>The real program (the built specmap.dll) as a process, as a user would start it: exit codes and streams for real.</summary>
-    public static Result RunProcess(string workingDirectory, params string[] args)
+    public static Result RunProcess(string workingDirectory, params string[] args) =>
+        RunProgram(workingDirectory, "dotnet", [Path.Combine(AppContext.BaseDirectory, "specmap.dll"), .. args]);
+
+    /// <summary>Any build of specmap as a process (`dotnet specmap.dll ...`, or a native binary).</summary>
+    public static Result RunProgram(string workingDirectory, string program, IEnumerable<string> args)
     {
-        var dll = Path.Combine(AppContext.BaseDirectory, "specmap.dll");
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(program)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(dll);
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);
