@@ -28,6 +28,7 @@ internal static class RuleCatalog
         new(RuleIds.SymbolNotFound, "Symbol not found", Severity.Error, FixSafety.None, ReferenceEffect.Broken),
         new(RuleIds.Ambiguous, "Ambiguous reference", Severity.Error, FixSafety.None, ReferenceEffect.Broken),
         new(RuleIds.LinesChanged, "Referenced lines changed", Severity.Warning, FixSafety.Unsafe, ReferenceEffect.Relocated),
+        new(RuleIds.ItemNotMentioned, "Referenced code never mentions the item", Severity.Warning, FixSafety.None),
         new(RuleIds.HeadingMoved, "Doc heading moved", Severity.Error, FixSafety.Safe, ReferenceEffect.Relocated),
         new(RuleIds.HeadingNotFound, "Doc heading not found", Severity.Error, FixSafety.None, ReferenceEffect.Broken),
         new(RuleIds.SpecSectionChanged, "Spec section changed since last review", Severity.Warning, FixSafety.Unsafe),
@@ -40,6 +41,7 @@ internal static class RuleCatalog
         new(RuleIds.RequiredFieldIncompatible, "Required field has an incompatible type", Severity.Error, FixSafety.None),
         new(RuleIds.FullScoreWithContractError, "Full score despite a contract error", Severity.Warning, FixSafety.None),
         new(RuleIds.VerifiedAtUnknown, "verified_at is not in the repository", Severity.Warning, FixSafety.None),
+        new(RuleIds.HistoryWalkStopped, "History walk for the baseline stopped at its bound", Severity.Warning, FixSafety.None),
     ];
 
     private static readonly FrozenDictionary<string, RuleDescriptor> ById = All.ToFrozenDictionary(r => r.Id, StringComparer.Ordinal);
