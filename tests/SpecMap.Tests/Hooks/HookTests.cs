@@ -111,6 +111,44 @@ public sealed class HookTests : IDisposable
         Assert.NotEqual(0, GitProcess.Run(repo, null, failing, "commit", "-m", "items").ExitCode);
     }
 
+    [Fact]
+    public void Plain_git_hook_with_fix_commits_lines_that_belong_to_the_new_commit()
+    {
+        var repo = NewProject("staged-fix");
+        var hook = Path.Combine(repo, ".git", "hooks", "pre-commit");
+        File.Copy(Path.Combine(SourceRoot(), "hooks", "pre-commit"), hook);
+        File.SetUnixFileMode(hook, File.GetUnixFileMode(Path.Combine(SourceRoot(), "hooks", "pre-commit")));
+        // The hook runs `$SPECMAP validate --staged MAPPINGS`: a wrapper adds --fix, as a team that lets the hook fix would.
+        var wrapper = Path.Combine(_root, "specmap-fix.sh");
+        File.WriteAllText(wrapper, $"#!/bin/sh\nexec dotnet '{Path.Combine(AppContext.BaseDirectory, "specmap.dll")}' \"$@\" --fix\n");
+        File.SetUnixFileMode(wrapper, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        var fixing = new Dictionary<string, string>(_environment) { ["SPECMAP"] = wrapper };
+        var items = Path.Combine(repo, "src", "items.py");
+
+        for (var round = 1; round <= 2; round++)
+        {
+            // Code moves down three lines in the commit; the hook fixes the staged mapping and stages it again.
+            File.WriteAllText(items, "import os\n\n\n" + File.ReadAllText(items));
+            Git(repo, "add", "-A");
+            var commit = GitProcess.Run(repo, null, fixing, "commit", "-m", $"move {round}");
+            Assert.True(commit.ExitCode == 0, commit.Stdout + commit.Stderr);
+
+            var committed = Git(repo, "show", "HEAD:SPEC_TO_CODE_MAPPING.json").Stdout;
+            var start = 1 + (3 * round);
+            Assert.Contains($"\"src/items.py:{start}-{start + 1}#list_items\"", committed, StringComparison.Ordinal);
+            // No verified_at naming the parent: the lines belong to the commit that wrote this content, the new one.
+            Assert.DoesNotContain("verified_at", committed, StringComparison.Ordinal);
+            Assert.Equal(string.Empty, Git(repo, "status", "--porcelain").Stdout.Trim());
+
+            // The next run reads the lines at that commit: nothing to report, nothing to fix.
+            var check = GitProcess.Run(repo, null, _environment, "show", "--stat", "HEAD");
+            Assert.Contains("SPEC_TO_CODE_MAPPING.json", check.Stdout, StringComparison.Ordinal);
+            var validate = CliRunner.Run(repo, "validate");
+            Assert.True(validate.ExitCode == 0, validate.Stdout + validate.Stderr);
+            Assert.Equal(0, CliRunner.Run(repo, "validate", "--staged").ExitCode);
+        }
+    }
+
     [PreCommitFact]
     public void Pre_commit_framework_runs_this_repositorys_hook()
     {
