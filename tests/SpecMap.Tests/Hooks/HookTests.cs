@@ -60,9 +60,7 @@ public sealed class HookTests : IDisposable
     public void Plain_git_hook_blocks_a_commit_that_breaks_a_reference_and_lets_others_pass()
     {
         var repo = NewProject("plain");
-        var hook = Path.Combine(repo, ".git", "hooks", "pre-commit");
-        File.Copy(Path.Combine(SourceRoot(), "hooks", "pre-commit"), hook);
-        File.SetUnixFileMode(hook, File.GetUnixFileMode(Path.Combine(SourceRoot(), "hooks", "pre-commit")));
+        InstallHook(repo);
 
         // A change to a referenced file that keeps the reference true passes.
         File.AppendAllText(Path.Combine(repo, "src", "items.py"), "\n# a comment\n");
@@ -83,9 +81,7 @@ public sealed class HookTests : IDisposable
     public void Plain_git_hook_judges_the_index_git_commits_with_commit_a()
     {
         var repo = NewProject("commit-a");
-        var hook = Path.Combine(repo, ".git", "hooks", "pre-commit");
-        File.Copy(Path.Combine(SourceRoot(), "hooks", "pre-commit"), hook);
-        File.SetUnixFileMode(hook, File.GetUnixFileMode(Path.Combine(SourceRoot(), "hooks", "pre-commit")));
+        InstallHook(repo);
         // Deleted in the work tree only: `commit -a` stages the deletion in a temporary index (GIT_INDEX_FILE).
         File.Delete(Path.Combine(repo, "src", "items.py"));
         var blocked = Git(repo, "commit", "-a", "-m", "delete");
@@ -97,8 +93,7 @@ public sealed class HookTests : IDisposable
     public void Plain_git_hook_skips_without_running_specmap_when_nothing_relevant_is_staged()
     {
         var repo = NewProject("skip");
-        File.Copy(Path.Combine(SourceRoot(), "hooks", "pre-commit"), Path.Combine(repo, ".git", "hooks", "pre-commit"));
-        File.SetUnixFileMode(Path.Combine(repo, ".git", "hooks", "pre-commit"), File.GetUnixFileMode(Path.Combine(SourceRoot(), "hooks", "pre-commit")));
+        InstallHook(repo);
         // A validator that always fails: a commit that passes proves it was not run.
         var failing = new Dictionary<string, string>(_environment) { ["SPECMAP"] = "false" };
         File.WriteAllText(Path.Combine(repo, "notes.txt"), "unrelated\n");
@@ -115,9 +110,7 @@ public sealed class HookTests : IDisposable
     public void Plain_git_hook_with_fix_commits_lines_that_belong_to_the_new_commit()
     {
         var repo = NewProject("staged-fix");
-        var hook = Path.Combine(repo, ".git", "hooks", "pre-commit");
-        File.Copy(Path.Combine(SourceRoot(), "hooks", "pre-commit"), hook);
-        File.SetUnixFileMode(hook, File.GetUnixFileMode(Path.Combine(SourceRoot(), "hooks", "pre-commit")));
+        InstallHook(repo);
         // The hook runs `$SPECMAP validate --staged MAPPINGS`: a wrapper adds --fix, as a team that lets the hook fix would.
         var wrapper = Path.Combine(_root, "specmap-fix.sh");
         File.WriteAllText(wrapper, $"#!/bin/sh\nexec dotnet '{Path.Combine(AppContext.BaseDirectory, "specmap.dll")}' \"$@\" --fix\n");
@@ -175,6 +168,15 @@ public sealed class HookTests : IDisposable
         Assert.NotEqual(0, blocked.ExitCode);
         Assert.Contains("Failed", blocked.Stdout + blocked.Stderr, StringComparison.Ordinal);
         Assert.Contains("SPEC_TO_CODE_MAPPING.json", blocked.Stdout + blocked.Stderr, StringComparison.Ordinal);
+    }
+
+    /// <summary>Installs this checkout's plain git hook as the repository's pre-commit hook, executable as shipped.</summary>
+    private static void InstallHook(string repo)
+    {
+        var shipped = Path.Combine(SourceRoot(), "hooks", "pre-commit");
+        var hook = Path.Combine(repo, ".git", "hooks", "pre-commit");
+        File.Copy(shipped, hook);
+        File.SetUnixFileMode(hook, File.GetUnixFileMode(shipped));
     }
 
     /// <summary>A git repository with a mapping and the file it references, committed (hooks not yet installed).</summary>
