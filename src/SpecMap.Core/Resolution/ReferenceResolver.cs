@@ -58,7 +58,9 @@ internal sealed class ReferenceResolver
         {
             return null;
         }
-        var file = _baseline.Read(path ?? reference.Path) ?? _baseline.Read(reference.Path);
+        // A bare basename gone from the target is read where it was unique at the baseline (as ResolveAt reads it).
+        var file = _baseline.Read(path ?? reference.Path) ?? _baseline.Read(reference.Path)
+            ?? (reference.IsBareName && BaselineBasename(reference.Path) is { } full ? _baseline.Read(full) : null);
         return file is not null && _baseline.Outline(file)?.Innermost(start, end) is { Kind: not SymbolKinds.Heading } declaration
             ? new BaselineDeclaration(declaration, _baseline.Tree.Description)
             : null;
