@@ -20,7 +20,7 @@ internal static class RuleIds
     public const string SymbolNotFound = "SMV0107";
     public const string Ambiguous = "SMV0108";
     public const string LinesChanged = "SMV0109";
-    public const string ItemNotMentioned = "SMV0110";
+    public const string ItemNotMentioned = "SMV0111";
 
     public const string HeadingMoved = "SMV0201";
     public const string HeadingNotFound = "SMV0202";
@@ -35,5 +35,5 @@ internal static class RuleIds
     public const string FullScoreWithContractError = "SMV0305";
 
     public const string VerifiedAtUnknown = "SMV0401";
-    public const string HistoryWalkStopped = "SMV0402";
+    public const string HistoryWalkStopped = "SMV0403";
 }

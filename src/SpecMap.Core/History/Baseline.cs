@@ -14,7 +14,7 @@ namespace SpecMap.Core.History;
 internal static class Baseline
 {
     // Bounds the walk for "the commit that wrote this content" so a huge history cannot stall a hook. A step is one tree
-    // lookup per parent, so the bound is generous; reaching it is reported (SMV0402), never silent.
+    // lookup per parent, so the bound is generous; reaching it is reported (SMV0403), never silent.
     internal const int MaxCommitsWalked = 100_000;
 
     /// <param name="verifiedAt">The mapping's `verified_at`, or null.</param>
@@ -22,7 +22,7 @@ internal static class Baseline
     /// <param name="index">Staged mode: the index being checked, or null.</param>
     /// <param name="maxCommits">The walk's bound (tests lower it).</param>
     /// <returns>The baseline tree (null when unknown) and a finding: SMV0401 when `verified_at` is not in the
-    /// repository, SMV0402 when the walk stopped at its bound.</returns>
+    /// repository, SMV0403 when the walk stopped at its bound.</returns>
     public static (ISourceTree? Tree, string? CommitId, Finding? Finding) Find(GitRepository? git, string? verifiedAt, string? mappingRepoPath,
         GitIndexSource? index = null, int maxCommits = MaxCommitsWalked)
     {

@@ -12,7 +12,7 @@ using SpecMap.Core.Sources;
 namespace SpecMap.Core.Validation;
 
 /// <summary>
-/// SMV0110: the code a reference points at should mention the item it is said to implement. Line tracking cannot
+/// SMV0111: the code a reference points at should mention the item it is said to implement. Line tracking cannot
 /// tell a reference that was wrong from the day it was written; the content can. Only items named like an event
 /// (`response.incomplete`) or an endpoint (`POST /v1/responses`) are judged, since only such names are expected to
 /// appear in the code; the referenced lines and the declaration around them are searched, ignoring case.

@@ -3,7 +3,7 @@ using SpecMap.Tests.Support;
 
 namespace SpecMap.Tests.Validation;
 
-/// <summary>SMV0110 (issue 11, point 8): the code of an event or endpoint item should mention it, its last segment or its model.</summary>
+/// <summary>SMV0111 (issue 11, point 8): the code of an event or endpoint item should mention it, its last segment or its model.</summary>
 public sealed class ItemEvidenceTests : IDisposable
 {
     // _build_created at 1-2, _build_incomplete at 5-6, cancel route at 9-11, helper at 14-15.
@@ -73,6 +73,6 @@ public sealed class ItemEvidenceTests : IDisposable
     [Fact]
     public void The_example_mapping_and_an_item_suppressing_the_rule_stay_clean()
     {
-        Assert.Empty(Warnings("""{ "events": { "response.incomplete": { "suppress": ["SMV0110"], "implementation": "serving.py:14-15" } } }"""));
+        Assert.Empty(Warnings("""{ "events": { "response.incomplete": { "suppress": ["SMV0111"], "implementation": "serving.py:14-15" } } }"""));
     }
 }
