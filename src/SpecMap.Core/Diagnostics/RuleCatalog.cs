@@ -34,6 +34,7 @@ internal static class RuleCatalog
         new(RuleIds.Ambiguous, "Ambiguous reference", Severity.Error, FixSafety.None, ReferenceEffect.Broken),
         new(RuleIds.LinesChanged, "Referenced lines changed", Severity.Warning, FixSafety.Unsafe, ReferenceEffect.Relocated),
         new(RuleIds.ContextNamesOtherDeclaration, "Lines hold another declaration than the item names", Severity.Warning, FixSafety.None, ReferenceEffect.Broken),
+        new(RuleIds.ItemNotMentioned, "Referenced code never mentions the item", Severity.Warning, FixSafety.None),
         new(RuleIds.HeadingMoved, "Doc heading moved", Severity.Error, FixSafety.Safe, ReferenceEffect.Relocated),
         new(RuleIds.HeadingNotFound, "Doc heading not found", Severity.Error, FixSafety.None, ReferenceEffect.Broken),
         new(RuleIds.SpecSectionChanged, "Spec section changed since last review", Severity.Warning, FixSafety.Unsafe),
@@ -49,6 +50,7 @@ internal static class RuleCatalog
         new(RuleIds.ModelInferred, "Model found without a model key", Severity.Info, FixSafety.None),
         new(RuleIds.VerifiedAtUnknown, "verified_at is not in the repository", Severity.Warning, FixSafety.None),
         new(RuleIds.FileNotChecked, "File not checked", Severity.Warning, FixSafety.None, ReferenceEffect.Broken),
+        new(RuleIds.HistoryWalkStopped, "History walk for the baseline stopped at its bound", Severity.Warning, FixSafety.None),
         new(RuleIds.EventSchemaViolation, "Event does not match its spec schema", Severity.Error, FixSafety.None),
         // The default null policy (ProbeOptions.NullForOptional); `error` or `ignore` are one option away.
         new(RuleIds.NullForOptional, "Null sent for an optional property", Severity.Info, FixSafety.None),

@@ -26,6 +26,7 @@ internal static class RuleIds
     public const string Ambiguous = "SMV0108";
     public const string LinesChanged = "SMV0109";
     public const string ContextNamesOtherDeclaration = "SMV0110";
+    public const string ItemNotMentioned = "SMV0111";
 
     public const string HeadingMoved = "SMV0201";
     public const string HeadingNotFound = "SMV0202";
@@ -43,6 +44,7 @@ internal static class RuleIds
 
     public const string VerifiedAtUnknown = "SMV0401";
     public const string FileNotChecked = "SMV0402";
+    public const string HistoryWalkStopped = "SMV0403";
 
     public const string EventSchemaViolation = "SMV0501";
     public const string NullForOptional = "SMV0502";

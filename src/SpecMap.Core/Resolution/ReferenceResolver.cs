@@ -58,7 +58,9 @@ internal sealed class ReferenceResolver
         {
             return null;
         }
-        var file = _baseline.Read(path ?? reference.Path) ?? _baseline.Read(reference.Path);
+        // A bare basename gone from the target is read where it was unique at the baseline (as ResolveAt reads it).
+        var file = _baseline.Read(path ?? reference.Path) ?? _baseline.Read(reference.Path)
+            ?? (reference.IsBareName && BaselineBasename(reference.Path) is { } full ? _baseline.Read(full) : null);
         return file is not null && _baseline.Outline(file)?.Innermost(start, end) is { Kind: not SymbolKinds.Heading } declaration
             ? new BaselineDeclaration(declaration, _baseline.Tree.Description)
             : null;
@@ -227,9 +229,14 @@ internal sealed class ReferenceResolver
             // Same file or a renamed one: name each path once, so a long path does not make the line unreadable.
             case MatchKind.Same or MatchKind.Signature when match.Path == oldFile.Path:
                 var signature = match.Kind == MatchKind.Signature ? $" with a new parameter list {symbol.Signature}" : string.Empty;
+                // It did not move: the recorded lines were not its lines (a message must not say "moved from 933-976 to 933-976").
+                var shift = start == entity.Start && end == entity.End
+                    ? $"'{entity.QualifiedName}' is at lines {Range(start, end)} of '{match.Path}'{signature}, not at the recorded "
+                        + $"{(reference.Start is { } s && reference.End is { } e ? $"lines {Range(s, e)}" : "lines")} (unchanged since {_baseline!.Tree.Description})"
+                    : $"'{entity.QualifiedName}' moved from lines {Range(entity.Start, entity.End)} to {Range(start, end)} of '{match.Path}'{signature} "
+                        + $"(since {_baseline!.Tree.Description})";
                 return Relocated(target, HowFound.Symbol, match.Confidence, new Finding(isDoc ? RuleIds.HeadingMoved : RuleIds.SymbolShifted,
-                    $"'{entity.QualifiedName}' moved from lines {Range(entity.Start, entity.End)} to {Range(start, end)} of '{match.Path}'{signature} "
-                    + $"(since {_baseline!.Tree.Description})", related));
+                    shift, related));
             case MatchKind.Same or MatchKind.Signature:
                 var lines = start == entity.Start && end == entity.End
                     ? $"still at lines {Range(start, end)}"

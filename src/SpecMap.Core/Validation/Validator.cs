@@ -67,7 +67,8 @@ internal sealed class Validator
 
         var diagnostics = new List<Diagnostic>(document.ShapeDiagnostics);
         diagnostics.AddRange(SuppressionLists.Check(document));
-        var (baseline, verifiedAt, baselineFinding) = Baseline.Find(session.Git, document.VerifiedAt, mappingRepoPath);
+        var (baseline, verifiedAt, baselineFinding) = Baseline.Find(session.Git, document.VerifiedAt, mappingRepoPath,
+            session.Staged ? session.Target as GitIndexSource : null);
         if (baselineFinding is not null)
         {
             var node = document.Root is JsonObjectNode root ? root.Get("verified_at") ?? root : document.Root;
@@ -97,6 +98,7 @@ internal sealed class Validator
             }
         }
 
+        diagnostics.AddRange(ItemEvidence.Check(document, results, session.Target, outliners));
         diagnostics.AddRange(ContractChecker.Check(document, results, new ContractContext(session.Target, outliners)));
         var (specDiagnostics, coverage) = SpecMonitor.Check(document, results, new SpecContext(session.Target, baseline, outliners, config));
         diagnostics.AddRange(specDiagnostics);
@@ -107,18 +109,22 @@ internal sealed class Validator
     }
 
     /// <summary>Applies configured severities and per-item suppressions, then sorts by position and ID.</summary>
-    private static ImmutableArray<Diagnostic> Adjust(IEnumerable<Diagnostic> diagnostics, SpecMapConfig config, MappingDocument? document) =>
-    [
-        .. diagnostics
-            .Select(d => d with { Severity = config.Severities.TryGetValue(d.Id, out var configured) ? configured : d.Severity })
-            .Where(d => d.Severity != Severity.None && (document is null || !Suppressions.IsSuppressed(document, d)))
-            .DistinctBy(d => d with { Reference = null })
-            .OrderBy(d => d.Location.Path, StringComparer.Ordinal)
-            .ThenBy(d => d.Location.Line)
-            .ThenBy(d => d.Location.Column)
-            .ThenBy(d => d.Id, StringComparer.Ordinal)
-            .ThenBy(d => d.Message, StringComparer.Ordinal),
-    ];
+    private static ImmutableArray<Diagnostic> Adjust(IEnumerable<Diagnostic> diagnostics, SpecMapConfig config, MappingDocument? document)
+    {
+        var suppressions = document is null ? null : Suppressions.Of(document);
+        return
+        [
+            .. diagnostics
+                .Select(d => d with { Severity = config.Severities.TryGetValue(d.Id, out var configured) ? configured : d.Severity })
+                .Where(d => d.Severity != Severity.None && suppressions?.IsSuppressed(d) != true)
+                .DistinctBy(d => d with { Reference = null })
+                .OrderBy(d => d.Location.Path, StringComparer.Ordinal)
+                .ThenBy(d => d.Location.Line)
+                .ThenBy(d => d.Location.Column)
+                .ThenBy(d => d.Id, StringComparer.Ordinal)
+                .ThenBy(d => d.Message, StringComparer.Ordinal),
+        ];
+    }
 
     private static Diagnostic ToDiagnostic(MappingDocument document, Finding finding, MappingLocation location, string pointer, MappingFix? fix) =>
         RuleCatalog.Create(finding.RuleId, finding.Message, location, pointer, fix, finding.Related);

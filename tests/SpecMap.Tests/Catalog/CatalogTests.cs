@@ -60,9 +60,10 @@ public sealed partial class CatalogTests
         Assert.All(RuleCatalog.All.Where(r => r.IsRelocation), r => Assert.NotEqual(FixSafety.None, r.Fix));
         Assert.All(RuleCatalog.All.Where(r => r.Reference == ReferenceEffect.Broken), r => Assert.Equal(FixSafety.None, r.Fix));
         // Every code-reference rule is a reference problem, and so are the mapping's and the docs' rules about a place.
+        // SMV0111 is about what the code says, not where the reference points: it must not hold verified_at back.
         var problems = RuleCatalog.All.Where(r => r.IsReferenceProblem).Select(r => r.Id).ToList();
         Assert.Equal(
-            [RuleIds.LeavesRepository, .. RuleCatalog.All.Where(r => r.Category == RuleCatalog.CodeCategory).Select(r => r.Id),
+            [RuleIds.LeavesRepository, .. RuleCatalog.All.Where(r => r.Category == RuleCatalog.CodeCategory && r.Id != RuleIds.ItemNotMentioned).Select(r => r.Id),
                 RuleIds.HeadingMoved, RuleIds.HeadingNotFound, RuleIds.FileNotChecked],
             problems);
     }

@@ -10,7 +10,7 @@ public sealed class SuppressionTests : IDisposable
 {
     private readonly TestRepository _repo = TestRepository.Create();
 
-    public SuppressionTests() => _repo.Write("src/app.py", "def handler():\n    return 1\n");
+    public SuppressionTests() => _repo.Write("src/app.py", "def response_handler():\n    return 1\n");
 
     public void Dispose() => _repo.Dispose();
 
