@@ -85,8 +85,18 @@ internal static class CommandHelp
         {
             if (option.Action is SynchronousCommandLineAction original)
             {
+                if (original is HelpAction help)
+                {
+                    // One width whatever the terminal: the page reads the same everywhere and its snapshots hold.
+                    help.MaxWidth = 120;
+                }
                 option.Action = new HelpWithSections(original);
             }
+        }
+        // `--version` prints the version every report carries, not the entry assembly's (testhost's, in tests).
+        foreach (var option in root.Options.OfType<VersionOption>())
+        {
+            option.Action = new PrintVersion();
         }
     }
 
@@ -161,13 +171,23 @@ internal static class CommandHelp
         output.WriteLine();
     }
 
-    private sealed class HelpWithSections(SynchronousCommandLineAction original) : SynchronousCommandLineAction
+    /// <summary>The help page plus the sections; also how the CLI knows help was asked for (parse errors then wait).</summary>
+    internal sealed class HelpWithSections(SynchronousCommandLineAction original) : SynchronousCommandLineAction
     {
         public override int Invoke(ParseResult parseResult)
         {
             var exit = original.Invoke(parseResult);
             WriteSections(parseResult.CommandResult.Command, parseResult.InvocationConfiguration.Output);
             return exit;
+        }
+    }
+
+    private sealed class PrintVersion : SynchronousCommandLineAction
+    {
+        public override int Invoke(ParseResult parseResult)
+        {
+            parseResult.InvocationConfiguration.Output.WriteLine(ToolInfo.Version);
+            return 0;
         }
     }
 }
