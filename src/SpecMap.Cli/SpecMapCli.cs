@@ -18,6 +18,8 @@ internal static class SpecMapCli
         var context = new CommandContext(stdout, stderr, workingDirectory, environment ?? (_ => null));
         var root = new RootCommand("specmap keeps spec-to-code mapping files honest: it checks every code and doc reference, "
             + "relocates what moved through git history, compares spec fields with model classes, and fixes the mapping.");
+        // The usage lines say `specmap`, not the host's name (`dotnet specmap.dll`, testhost in tests).
+        root.HelpName = "specmap";
         root.Subcommands.Add(ValidateCommand.Create(context));
         root.Subcommands.Add(OutlineCommand.Create(context));
         root.Subcommands.Add(ExplainCommand.Create(context));
@@ -28,7 +30,7 @@ internal static class SpecMapCli
         var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress and no notes on stderr: the report and errors only.", Recursive = true };
         var colour = new Option<string>("--color")
         {
-            Description = "Colour the text report: auto (a terminal without NO_COLOR), always, never.",
+            Description = "Colour the text report: auto (a terminal, no NO_COLOR), always or never.",
             DefaultValueFactory = _ => "auto",
             Recursive = true,
         };
@@ -57,7 +59,8 @@ internal static class SpecMapCli
             stderr.WriteLine(usage);
             return ExitCodes.BadInput;
         }
-        if (parse.Errors.Count > 0)
+        // A help page is shown even when the command's required arguments are missing (`outline --help`).
+        if (parse.Errors.Count > 0 && parse.Action is not CommandHelp.HelpWithSections)
         {
             foreach (var error in parse.Errors)
             {

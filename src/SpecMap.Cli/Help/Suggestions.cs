@@ -16,7 +16,10 @@ internal static class Suggestions
         var command = parse.CommandResult.Command;
         var afterDoubleDash = parse.Tokens.SkipWhile(t => t.Type != TokenType.DoubleDash).Skip(1).Select(t => t.Value).ToHashSet(StringComparer.Ordinal);
         var argumentTokens = parse.CommandResult.Children.OfType<ArgumentResult>().SelectMany(a => a.Tokens).Select(t => t.Value);
+        var values = parse.Tokens.Select(t => t.Value).ToList();
+        // The first in command-line order: `--base-ur URL` is about `--base-ur`, not the URL left over after it.
         var unknown = parse.UnmatchedTokens.Concat(argumentTokens.Where(t => t.Length > 1 && t[0] == '-' && !afterDoubleDash.Contains(t)))
+            .OrderBy(t => values.IndexOf(t) is var i && i >= 0 ? i : int.MaxValue)
             .FirstOrDefault();
         if (unknown is null)
         {
