@@ -14,6 +14,12 @@ internal sealed class TerminalSafeWriter(TextWriter inner) : TextWriter
 
     public override IFormatProvider FormatProvider => inner.FormatProvider;
 
+    /// <summary>The writer underneath, for text that is already escaped and carries the CLI's own colour codes.</summary>
+    public TextWriter Inner => inner;
+
+    /// <summary>The writer under any number of escaping wrappers.</summary>
+    public static TextWriter Unwrap(TextWriter writer) => writer is TerminalSafeWriter safe ? Unwrap(safe.Inner) : writer;
+
     public static string Escape(string text)
     {
         if (!text.Any(NeedsEscape))

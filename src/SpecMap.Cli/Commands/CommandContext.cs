@@ -1,4 +1,5 @@
 using System.Text;
+using SpecMap.Cli.Terminal;
 
 namespace SpecMap.Cli.Commands;
 
@@ -10,6 +11,15 @@ namespace SpecMap.Cli.Commands;
 /// <param name="Environment">Reads an environment variable (null when unset).</param>
 internal sealed record CommandContext(TextWriter Out, TextWriter Error, string WorkingDirectory, Func<string, string?> Environment)
 {
+    /// <summary>Colour, progress and quiet, decided once the command line is parsed; plain until then.</summary>
+    public OutputStyle Style { get; set; } = OutputStyle.Plain;
+
+    /// <summary>stdout under the escaping <see cref="Out"/>: for text already escaped that carries the CLI's own colour codes.</summary>
+    public TextWriter RawOut { get; init; } = TerminalSafeWriter.Unwrap(Out);
+
+    /// <summary>stderr under the escaping <see cref="Error"/>: for the progress line, which rewrites itself with `\r`.</summary>
+    public TextWriter RawError { get; init; } = TerminalSafeWriter.Unwrap(Error);
+
     /// <summary>A path as the user wrote it, made absolute against the working directory.</summary>
     public string FullPath(string path) => Path.GetFullPath(path, WorkingDirectory);
 

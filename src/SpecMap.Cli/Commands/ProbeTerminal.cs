@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using SpecMap.Cli.Terminal;
 using SpecMap.Core.Diagnostics;
 using SpecMap.Core.Probe;
 using SpecMap.Core.Probe.Reports;
@@ -28,9 +29,11 @@ internal sealed class ProbeTerminal
     public static ProbeTerminal For(TextWriter stdout, TextWriter stderr, bool textToStdout)
     {
         var plain = Environment.GetEnvironmentVariable("NO_COLOR") is { Length: > 0 } || Environment.GetEnvironmentVariable("TERM") == "dumb";
-        var errIsTerminal = !plain && ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected;
-        var outIsTerminal = !plain && textToStdout && ReferenceEquals(stdout, Console.Out) && !Console.IsOutputRedirected;
-        return new ProbeTerminal(errIsTerminal ? Create(stderr) : null, outIsTerminal ? Create(stdout) : null);
+        // The process's own streams seen through the escaping wrapper; Spectre writes its codes to the raw writer.
+        var errIsTerminal = !plain && ConsoleStreams.IsTerminalError(stderr);
+        var outIsTerminal = !plain && textToStdout && ConsoleStreams.IsTerminalOut(stdout);
+        return new ProbeTerminal(errIsTerminal ? Create(TerminalSafeWriter.Unwrap(stderr)) : null,
+            outIsTerminal ? Create(TerminalSafeWriter.Unwrap(stdout)) : null);
     }
 
     private static IAnsiConsole Create(TextWriter writer) => AnsiConsole.Create(new AnsiConsoleSettings

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using SpecMap.Cli.Terminal;
 using SpecMap.Core.Diagnostics;
 using SpecMap.Core.Fixes;
 using SpecMap.Core.Mapping;
@@ -87,7 +88,7 @@ internal static class ValidateCommand
         }
         if (!options.Fix && !options.Diff)
         {
-            context.Write(formatter.Format(report), options.Output);
+            WriteReport(context, formatter, report, options.Output);
             return ExitFor(report, options);
         }
         return options.Fix ? Fix(context, options, formatter, request, report) : Diff(context, options, formatter, report);
@@ -118,7 +119,7 @@ internal static class ValidateCommand
             var path = result.Fix.Report.Path;
             switch (result.Outcome)
             {
-                case FixWriteOutcome.Written or FixWriteOutcome.WrittenAndStaged:
+                case FixWriteOutcome.Written or FixWriteOutcome.WrittenAndStaged when !context.Style.Quiet:
                     context.Error.WriteLine($"specmap: {path}: {Summary(result.Fix)}{(result.Outcome == FixWriteOutcome.WrittenAndStaged ? " (staged)" : string.Empty)}");
                     break;
                 case FixWriteOutcome.Refused:
@@ -150,7 +151,7 @@ internal static class ValidateCommand
         }
         else
         {
-            context.Write(formatter.Format(after), options.Output);
+            WriteReport(context, formatter, after, options.Output);
         }
         return blocked ? ExitCodes.ErrorsRemain : ExitFor(after, options);
     }
@@ -172,6 +173,18 @@ internal static class ValidateCommand
             parts.Add($"{fix.Skipped.Length} conflicting {(fix.Skipped.Length == 1 ? "fix" : "fixes")} left out");
         }
         return string.Join(", ", parts);
+    }
+
+    /// <summary>The report to stdout or `--output`; the text format in colour when stdout is a terminal that wants it.</summary>
+    private static void WriteReport(CommandContext context, IReportFormatter formatter, ValidationReport report, string? output)
+    {
+        if (output is null && formatter.Name == "text" && context.Style.Colour)
+        {
+            context.RawOut.Write(ColouredReport.Paint(TerminalSafeWriter.Escape(formatter.Format(report))));
+            context.RawOut.Flush();
+            return;
+        }
+        context.Write(formatter.Format(report), output);
     }
 
     /// <summary>The report when stdout carries a patch: to `--output`, else as text on stderr.</summary>
@@ -204,7 +217,8 @@ internal static class ValidateCommand
     {
         try
         {
-            return (new Validator().Validate(request), ExitCodes.Clean);
+            using var progress = context.Style.Progress ? new ProgressLine(context.RawError) : null;
+            return (new Validator { Progress = progress }.Validate(request), ExitCodes.Clean);
         }
         catch (ValidationSetupException e)
         {

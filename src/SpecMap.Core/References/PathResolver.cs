@@ -23,9 +23,20 @@ internal sealed class PathResolver
     private PathResolver(ISourceTree tree, string? docsRoot, Lazy<ILookup<string, string>> byBasename)
     {
         _tree = tree;
-        _docsRoot = string.IsNullOrWhiteSpace(docsRoot) ? null : docsRoot.Trim().Trim('/').Replace('\\', '/');
+        _docsRoot = DocsRootOf(docsRoot);
         _byBasename = byBasename;
         _folders = new Lazy<HashSet<string>>(() => FoldersOf(tree.Paths));
+    }
+
+    /// <summary>`docs_root: "."` (or "./docs") names the same folders without the `./`, which would show in every message.</summary>
+    private static string? DocsRootOf(string? docsRoot)
+    {
+        var root = docsRoot?.Trim().Replace('\\', '/').Trim('/') ?? string.Empty;
+        while (root.StartsWith("./", StringComparison.Ordinal))
+        {
+            root = root[2..].TrimStart('/');
+        }
+        return root is "" or "." ? null : root;
     }
 
     /// <summary>The same tree with another `docs_root`, sharing the basename index (built once per tree).</summary>

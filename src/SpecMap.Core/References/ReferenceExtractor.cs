@@ -252,7 +252,7 @@ internal sealed class ReferenceExtractor
             if (!range.IsValid)
             {
                 _diagnostics.Add(RuleCatalog.Create(RuleIds.ShapeError,
-                    $"line range '{range.Start}-{range.End}' is not valid: lines start at 1 and the end may not come before the start",
+                    range.Start < 1 ? $"line {range.Start}: lines start at 1, so the first line is ':1'" : $"line range '{range.Start}-{range.End}' ends before it starts: write the first line first",
                     location, pointer));
                 continue;
             }

@@ -102,7 +102,7 @@ internal sealed class ReferenceResolver
         if (reference.HasLines && reference.End > file.LineCount)
         {
             var beyond = new Finding(RuleIds.RangeBeyondEnd,
-                $"lines {Range(reference.Start!.Value, reference.End!.Value)} are beyond the end of '{path}' ({file.LineCount} lines)");
+                $"{(reference.Start == reference.End ? "line" : "lines")} {Range(reference.Start!.Value, reference.End!.Value)} {(reference.Start == reference.End ? "is" : "are")} beyond the end of '{path}', which has {file.LineCount} {(file.LineCount == 1 ? "line" : "lines")}");
             if (query is not null && outline is not null && query.FindIn(outline) is { Count: > 0 } found)
             {
                 var (symbol, _) = Nearest(found, reference);

@@ -26,6 +26,9 @@ internal sealed class Validator
 
     public Validator(Outliners? outliners = null) => _outliners = outliners ?? Outliners.Shared;
 
+    /// <summary>Told after each reference is resolved (history walks can take minutes on a large mapping).</summary>
+    public IProgress<ValidationProgress>? Progress { get; init; }
+
     /// <exception cref="ValidationSetupException">The repository, revision or configuration cannot be used.</exception>
     /// <exception cref="MappingReadException">A mapping cannot be read.</exception>
     public ValidationReport Validate(ValidationRequest request)
@@ -90,6 +93,7 @@ internal sealed class Validator
             }
             var result = resolver.Resolve(reference);
             results.Add(result);
+            Progress?.Report(new ValidationProgress(displayPath, results.Count, document.References.Length));
             foreach (var finding in result.Outcome.Findings)
             {
                 var fix = FixBuilder.ForReference(document, result, finding, config.RenameConfidenceThreshold, paths)

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using SpecMap.Cli;
+using SpecMap.Cli.Terminal;
 
 namespace SpecMap.Tests.Support;
 
@@ -17,6 +18,18 @@ internal static class CliRunner
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
         var exit = SpecMapCli.Run(args, stdout, stderr, workingDirectory);
+        return new Result(exit, stdout.ToString(), stderr.ToString());
+    }
+
+    /// <summary>
+    /// The command line in-process as if stdout and stderr were a person's terminal (a fake TTY: the writers are still
+    /// strings), with the given environment.
+    /// </summary>
+    public static Result RunInTerminal(string workingDirectory, Func<string, string?> environment, params string[] args)
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var exit = SpecMapCli.Run(args, stdout, stderr, workingDirectory, environment, new TerminalFacts(true, true));
         return new Result(exit, stdout.ToString(), stderr.ToString());
     }
 
