@@ -60,7 +60,7 @@ internal static class ContractChecker
     }
 
     /// <summary>`{ "name": TYPE }` entries, or `["name"]` (presence only: no type).</summary>
-    private static IEnumerable<(string Name, int NameStart, JsonValueNode? Spec)> Entries(JsonValueNode required) => required switch
+    internal static IEnumerable<(string Name, int NameStart, JsonValueNode? Spec)> Entries(JsonValueNode required) => required switch
     {
         JsonObjectNode obj => obj.Members.Select(m => (m.Name, m.NameStart, (JsonValueNode?)m.Value)),
         JsonArrayNode list => list.Items.OfType<JsonStringNode>().Select(s => (s.Value, s.Start, (JsonValueNode?)null)),
@@ -69,7 +69,7 @@ internal static class ContractChecker
 
     /// <summary>The item's `model` reference, else the first code reference whose symbol (or lines) names a class;
     /// each read where resolution found it (a model that moved is read at its new place).</summary>
-    private static ModelClass? FindModel(IReadOnlyList<ReferenceResult> results, string itemPointer, ContractContext context, ModelReaders readers)
+    internal static ModelClass? FindModel(IReadOnlyList<ReferenceResult> results, string itemPointer, ContractContext context, ModelReaders readers)
     {
         var references = results.Where(r => BelongsTo(r.Reference, itemPointer)).ToList();
         foreach (var result in references.Where(r => r.Reference.Kind == ReferenceKind.Model).Concat(references.Where(r => r.Reference.Kind == ReferenceKind.Code)))
