@@ -57,7 +57,7 @@ internal static class ModelAgainstSpec
     /// <summary>SMV0304 when the code type cannot hold the spec type; else, for an object, the nested model against the nested schema.</summary>
     private static IEnumerable<Diagnostic> Compare(SpecField field, ModelField code, string path, string modelName, MappingLocation location, string pointer, SpecModels models, int depth)
     {
-        if (!TypeCompatibility.Holds(field.Type, code.Shape))
+        if (!TypeCompatibility.Holds(SpecTypeAgreement.WithoutNull(field.Type), code.Shape))
         {
             yield return RuleCatalog.Create(RuleIds.RequiredFieldIncompatible,
                 $"field '{field.Name}' of model '{modelName}' cannot hold the spec type: spec: {field.TypeText} ({path}.{field.Name}); code: {code.TypeText} ({code.File}:{code.Line})",

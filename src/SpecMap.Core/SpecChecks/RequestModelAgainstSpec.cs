@@ -31,7 +31,7 @@ internal static class RequestModelAgainstSpec
                 $"request parameter '{parameter.Name}' ({parameter.TypeText}) is absent from request model '{model.Name}' ({model.File}:{model.Line})",
                 location, item.Pointer, null, [new CodeLocation(model.File, model.Line, model.Line)]);
         }
-        else if (!TypeCompatibility.Holds(parameter.Type, field.Shape))
+        else if (!TypeCompatibility.Holds(SpecTypeAgreement.WithoutNull(parameter.Type), field.Shape))
         {
             yield return RuleCatalog.Create(RuleIds.RequestParameterMismatch,
                 $"request parameter '{parameter.Name}' of request model '{model.Name}' cannot hold the spec type: spec: {parameter.TypeText}; code: {field.TypeText} ({field.File}:{field.Line})",

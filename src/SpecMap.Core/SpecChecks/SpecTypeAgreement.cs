@@ -39,7 +39,8 @@ internal static class SpecTypeAgreement
     private static bool ElementsAgree(SpecType mapping, SpecType spec) =>
         mapping.Element is null || spec.Element is null || Agrees(mapping.Element, spec.Element);
 
-    private static SpecType WithoutNull(SpecType type)
+    /// <summary>The type without its `null` option: `Optional[X]` in code answers a spec's `null` without holding its `X`.</summary>
+    public static SpecType WithoutNull(SpecType type)
     {
         if (type.Kind != SpecKind.Union)
         {
