@@ -18,7 +18,7 @@ internal static class ConfigLoader
     public const string FileName = ".specmap.json";
 
     private static readonly string[] TopLevelKeys = ["$schema", "mappings", "severity", "rename_confidence_threshold", "spec"];
-    private static readonly string[] SpecKeys = ["heading_level", "docs_root", "doc_glob"];
+    private static readonly string[] SpecKeys = ["heading_level", "docs_root", "doc_glob", "openapi", "paths"];
 
     /// <param name="explicitPath">`--config FILE` (full path), or null for <see cref="FileName"/> at the repository root.</param>
     /// <returns>The configuration and diagnostics about it (unknown keys or IDs), located in the config file.</returns>
@@ -179,7 +179,16 @@ internal static class ConfigLoader
                     case ("doc_glob", JsonStringNode { Value.Length: > 0 } glob):
                         config = config with { DocGlob = glob.Value.Trim() };
                         break;
-                    case ("docs_root" or "doc_glob", _):
+                    case ("openapi", JsonStringNode { Value.Length: > 0 } openApi):
+                        config = config with { SpecOpenApi = openApi.Value.Trim() };
+                        break;
+                    case ("paths", JsonArrayNode paths) when paths.Items.All(p => p is JsonStringNode):
+                        config = config with { SpecPaths = [.. paths.Items.OfType<JsonStringNode>().Select(p => p.Value)] };
+                        break;
+                    case ("paths", _):
+                        Report(member.Value, memberPointer, "'paths' must be an array of path prefixes such as \"/responses\"");
+                        break;
+                    case ("docs_root" or "doc_glob" or "openapi", _):
                         Report(member.Value, memberPointer, $"'{member.Name}' must be a string");
                         break;
                     default:

@@ -134,7 +134,7 @@ internal static partial class ContractChecker
     }
 
     /// <summary>`{ "name": TYPE }` entries, or `["name"]` (presence only: no type).</summary>
-    private static IEnumerable<(string Name, int NameStart, JsonValueNode? Spec)> Entries(JsonValueNode required) => required switch
+    internal static IEnumerable<(string Name, int NameStart, JsonValueNode? Spec)> Entries(JsonValueNode required) => required switch
     {
         JsonObjectNode obj => obj.Members.Select(m => (m.Name, m.NameStart, (JsonValueNode?)m.Value)),
         JsonArrayNode list => list.Items.OfType<JsonStringNode>().Select(s => (s.Value, s.Start, (JsonValueNode?)null)),
@@ -146,7 +146,7 @@ internal static partial class ContractChecker
     /// resolution found it (a model that moved is read at its new place). The reason is set when a model reference
     /// exists but names no readable class (null model and reason: nothing named one).
     /// </summary>
-    private static (ModelClass? Model, string? Why) FindModel(IReadOnlyList<ReferenceResult> results, string itemPointer, ContractContext context, ModelReaders readers)
+    internal static (ModelClass? Model, string? Why) FindModel(IReadOnlyList<ReferenceResult> results, string itemPointer, ContractContext context, ModelReaders readers)
     {
         var references = results.Where(r => BelongsTo(r.Reference, itemPointer)).ToList();
         string? why = null;

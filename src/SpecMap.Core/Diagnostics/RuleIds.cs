@@ -42,6 +42,14 @@ internal static class RuleIds
     public const string ContractNotChecked = "SMV0306";
     public const string ModelInferred = "SMV0307";
 
+    // Issue 12, the mapping and the code against the OpenAPI document (from SMV0320 up, clear of the `shapes` branch).
+    public const string SpecRequiredNotListed = "SMV0320";
+    public const string ListedNotRequiredBySpec = "SMV0321";
+    public const string ListedTypeDiffersFromSpec = "SMV0322";
+    public const string RequestParameterMismatch = "SMV0323";
+    public const string SpecItemUnmapped = "SMV0324";
+    public const string MappedItemNotInSpec = "SMV0325";
+
     public const string VerifiedAtUnknown = "SMV0401";
     public const string FileNotChecked = "SMV0402";
     public const string HistoryWalkStopped = "SMV0403";

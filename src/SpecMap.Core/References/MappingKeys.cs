@@ -59,5 +59,12 @@ internal static class MappingKeys
     public static readonly ImmutableArray<string> LabelKeys = ["name", "id"];
 
     /// <summary>Keys whose values are never references: metadata, hashes and links (compared ignoring case).</summary>
-    public static readonly ImmutableArray<string> NotReferences = [Schema, VerifiedAt, Version, DocsRoot, SpecHash, "url", "href", "link"];
+    public static readonly ImmutableArray<string> NotReferences = [Schema, VerifiedAt, Version, DocsRoot, SpecHash, "url", "href", "link", Spec, ItemSchema];
+
+    /// <summary>`"spec": { "openapi": "specs/openapi.yaml", "paths": ["/responses"] }` at the top level: the OpenAPI document
+    /// the mapping is checked against (issue 12); never a reference.</summary>
+    public const string Spec = "spec";
+
+    /// <summary>An item's spec schema: `"schema": "#/components/schemas/ResponseTextDeltaEvent"`.</summary>
+    public const string ItemSchema = "schema";
 }

@@ -13,6 +13,7 @@ using SpecMap.Core.Resolution;
 using SpecMap.Core.Results;
 using SpecMap.Core.Sources;
 using SpecMap.Core.Spec;
+using SpecMap.Core.SpecChecks;
 
 namespace SpecMap.Core.Validation;
 
@@ -106,6 +107,7 @@ internal sealed class Validator
         diagnostics.AddRange(ContractChecker.Check(document, results, new ContractContext(session.Target, outliners)));
         var (specDiagnostics, coverage) = SpecMonitor.Check(document, results, new SpecContext(session.Target, baseline, outliners, config));
         diagnostics.AddRange(specDiagnostics);
+        diagnostics.AddRange(SpecChecker.Check(document, results, new SpecCheckContext(session.Target, _outliners, session.Root, config)));
         diagnostics.AddRange(ConsistencyChecker.Check(document, results, diagnostics));
 
         return new MappingReport(document, verifiedAt, session.Target.CommitId, [.. results],
