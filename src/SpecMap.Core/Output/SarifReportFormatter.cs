@@ -311,13 +311,17 @@ internal sealed class SarifReportFormatter : IReportFormatter
 
     /// <summary>
     /// A stable hash of the rule and the JSON pointer, so code scanning keeps tracking an alert when lines above it move.
-    /// The parts of a line list share a pointer, so a part after the first adds its index; part 0 keeps the hash it
-    /// always had, so existing alerts keep their history.
+    /// The parts of a line list share a pointer, so a part after the first adds its index; so do references joined in
+    /// prose (`a.py:1 and b.py:2`), by where each starts in the string. The first keeps the hash it always had, so
+    /// existing alerts keep their history.
     /// </summary>
     public static string Fingerprint(Diagnostic diagnostic)
     {
         var part = diagnostic.Reference?.Reference.Part ?? 0;
-        var key = part == 0 ? $"{diagnostic.Id}\n{diagnostic.Pointer}" : $"{diagnostic.Id}\n{diagnostic.Pointer}\n{part}";
+        var segment = diagnostic.Reference?.Reference.SegmentStart ?? 0;
+        var key = $"{diagnostic.Id}\n{diagnostic.Pointer}";
+        key += part == 0 ? string.Empty : $"\n{part}";
+        key += segment == 0 ? string.Empty : $"\n@{segment}";
         var hash = SHA256.HashData(Encoding.UTF8.GetBytes(key));
         return Convert.ToHexStringLower(hash.AsSpan(0, 16));
     }

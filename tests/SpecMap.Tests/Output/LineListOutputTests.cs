@@ -63,4 +63,21 @@ public sealed class LineListOutputTests : IDisposable
             .ToList();
         Assert.Equal([0, 1], parts);
     }
+
+    [Fact]
+    public void Sarif_gives_references_joined_in_prose_their_own_fingerprints()
+    {
+        _repo.Write("src/app.py", Code).Write("src/other.py", Code)
+            .Write("map.json", """{ "impl": "src/app.py:1-2 and src/other.py:4-5" }""");
+        _repo.Commit("initial");
+        _repo.Write("src/app.py", "# one\n" + Code).Write("src/other.py", "# one\n# two\n" + Code);
+        _repo.Commit("lines on top of both");
+        var report = new Validator().Validate(new ValidationRequest(_repo.Root, ["map.json"]));
+        var joined = report.AllDiagnostics.Where(d => d.Pointer == "/impl" && d.Reference is not null).ToList();
+        Assert.Equal(2, joined.Select(d => d.Reference!.Reference.SegmentStart).Distinct().Count());
+        var prints = joined.Select(SarifReportFormatter.Fingerprint).Distinct().ToList();
+        Assert.Equal(joined.Count, prints.Count);
+        // The first keeps the hash a lone reference has, so its alert keeps its history.
+        Assert.Contains(SarifReportFormatter.Fingerprint(joined[0] with { Reference = null }), prints);
+    }
 }
