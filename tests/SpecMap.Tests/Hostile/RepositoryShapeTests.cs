@@ -80,6 +80,21 @@ public sealed class RepositoryShapeTests : IDisposable
         Assert.Contains("git fetch --unshallow", result.Stderr, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_real_sparse_checkout_neither_reports_nor_diffs_files_outside_the_cone_as_deleted()
+    {
+        var baseline = _repo.Write("src/app.py", "def f():\n    pass\n").Write("docs/guide.md", "# Guide\n")
+            .Write("map.json", """{ "impl": "src/app.py#f", "lines": "src/app.py:1-2", "docs": "docs/guide.md#guide" }""").Commit();
+        var sparse = GitProcess.Run(_repo.Root, null, "sparse-checkout", "set", "docs");
+        Assert.True(sparse.ExitCode == 0, sparse.Stderr);
+        Assert.False(File.Exists(_repo.PathOf("src/app.py")), "git left the file outside the cone on disk");
+
+        Assert.Empty(Validate(_repo.Root));
+        using var git = Core.Sources.GitRepository.Open(Path.Combine(_repo.Root, ".git"));
+        var changes = Core.History.ChangedFiles.Compute(git, git.Commit(baseline)!, git.WorkTree());
+        Assert.DoesNotContain("src/app.py", changes.Deleted);
+    }
+
     /// <summary>libgit2 stops its work-tree diff at the first file it cannot open (LockedFileException), which needs a
     /// file whose stat no longer matches the index: same size, new time. The run needs the diff because a referenced
     /// file was renamed. Run as the real program, without the right to bypass file permissions when the tests run as root.</summary>
