@@ -201,4 +201,18 @@ public sealed class RepositoryEscapeTests : IDisposable
         _repo.Write("map.json", """{ "x": { "endpoint": "/v1/responses", "path": "/v1/responses/{id}", "impl": "src/app.py#f" } }""");
         Assert.Empty(new Validator().Validate(new ValidationRequest(_repo.Root, ["map.json"])).AllDiagnostics);
     }
+
+    [Theory]
+    [InlineData("/etc/passwd")]
+    [InlineData("../OUTSIDE/spec.yaml")]
+    [InlineData("devdir/zero")]
+    public void A_spec_named_outside_the_repository_is_never_read(string location)
+    {
+        File.CreateSymbolicLink(_repo.PathOf("devdir"), "/dev");
+        File.WriteAllText(Path.Combine(_outside, "spec.yaml"), "openapi: 3.0.0\ninfo: { title: t, version: '1' }\npaths: {}\n");
+        var named = location.Replace("OUTSIDE", Path.GetFileName(_outside), StringComparison.Ordinal);
+        var diagnostic = Only("src/app.py#f", extra: $"\"spec\": {{ \"openapi\": \"{named}\" }},");
+        Assert.Equal(RuleIds.ConfigurationProblem, diagnostic.Id);
+        Assert.Contains("leaves the repository", diagnostic.Message, StringComparison.Ordinal);
+    }
 }
