@@ -57,6 +57,7 @@ internal static class RuleCatalog
         new(RuleIds.VerifiedAtUnknown, "verified_at is not in the repository", Severity.Warning, FixSafety.None),
         new(RuleIds.FileNotChecked, "File not checked", Severity.Warning, FixSafety.None, ReferenceEffect.Broken),
         new(RuleIds.HistoryWalkStopped, "History walk for the baseline stopped at its bound", Severity.Warning, FixSafety.None),
+        new(RuleIds.ShallowHistory, "History walk for the baseline ended at a shallow clone's boundary", Severity.Warning, FixSafety.None),
         new(RuleIds.EventSchemaViolation, "Event does not match its spec schema", Severity.Error, FixSafety.None),
         // The default null policy (ProbeOptions.NullForOptional); `error` or `ignore` are one option away.
         new(RuleIds.NullForOptional, "Null sent for an optional property", Severity.Info, FixSafety.None),

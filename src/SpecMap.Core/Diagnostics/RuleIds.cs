@@ -53,6 +53,7 @@ internal static class RuleIds
     public const string VerifiedAtUnknown = "SMV0401";
     public const string FileNotChecked = "SMV0402";
     public const string HistoryWalkStopped = "SMV0403";
+    public const string ShallowHistory = "SMV0404";
 
     public const string EventSchemaViolation = "SMV0501";
     public const string NullForOptional = "SMV0502";

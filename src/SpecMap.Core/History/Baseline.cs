@@ -22,7 +22,7 @@ internal static class Baseline
     /// <param name="index">Staged mode: the index being checked, or null.</param>
     /// <param name="maxCommits">The walk's bound (tests lower it).</param>
     /// <returns>The baseline tree (null when unknown) and a finding: SMV0401 when `verified_at` is not in the
-    /// repository, SMV0403 when the walk stopped at its bound.</returns>
+    /// repository, SMV0403 when the walk stopped at its bound, SMV0404 when it stopped where a shallow clone's history ends.</returns>
     public static (ISourceTree? Tree, string? CommitId, Finding? Finding) Find(GitRepository? git, string? verifiedAt, string? mappingRepoPath,
         GitIndexSource? index = null, int maxCommits = MaxCommitsWalked)
     {
@@ -63,9 +63,18 @@ internal static class Baseline
             ? new Finding(RuleIds.HistoryWalkStopped,
                 $"the commit that wrote this content of '{mappingRepoPath}' was not found within {maxCommits.ToString("N0", CultureInfo.InvariantCulture)} commits; "
                 + $"its line numbers are read at commit {baseline.Sha[..7]}, which may be too recent: record the right commit in verified_at, or run `specmap validate --fix` once the references are right")
-            : null;
+            : writer is not null ? ShallowBoundary(git, baseline, mappingRepoPath) : null;
         return (new GitTreeSource(repository, baseline), baseline.Sha, finding);
     }
+
+    /// <summary>SMV0404 when the walk ended because the clone's history does: the content may be older than the clone,
+    /// so the commit the lines are read at may be too recent. Null when the walk found the writer.</summary>
+    private static Finding? ShallowBoundary(GitRepository git, Commit end, string mappingRepoPath) =>
+        git.IsShallow && git.ShallowBoundaries.Contains(end.Sha)
+            ? new Finding(RuleIds.ShallowHistory,
+                $"history ends at a shallow boundary at commit {end.Sha[..7]}, so the line numbers of '{mappingRepoPath}' are read there though they may belong to an older commit: "
+                + "run `git fetch --unshallow` (in CI, check out with full depth), or record the right commit in verified_at")
+            : null;
 
     /// <summary>
     /// The oldest commit in which <paramref name="path"/> had its content at <paramref name="head"/>, reached without

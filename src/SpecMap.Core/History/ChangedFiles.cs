@@ -35,18 +35,34 @@ internal sealed class ChangedFiles
     public static ChangedFiles Compute(GitRepository git, GitTreeSource baseline, ISourceTree target)
     {
         var repository = git.Handle;
-        var changes = target switch
+        switch (target)
         {
-            GitTreeSource commit => repository.Diff.Compare<TreeChanges>(baseline.Commit.Tree, commit.Commit.Tree, NoRenames),
-            GitIndexSource => repository.Diff.Compare<TreeChanges>(baseline.Commit.Tree, DiffTargets.Index, null, null, NoRenames),
-            _ => repository.Info.IsBare
-                ? null
-                : repository.Diff.Compare<TreeChanges>(baseline.Commit.Tree, DiffTargets.Index | DiffTargets.WorkingDirectory, null, null, NoRenames),
-        };
-        if (changes is null)
-        {
-            return new ChangedFiles([], [], []);
+            case GitTreeSource commit:
+                return FromDiff(repository.Diff.Compare<TreeChanges>(baseline.Commit.Tree, commit.Commit.Tree, NoRenames), _ => true);
+            case GitIndexSource:
+                return FromDiff(repository.Diff.Compare<TreeChanges>(baseline.Commit.Tree, DiffTargets.Index, null, null, NoRenames), _ => true);
+            default:
+                if (repository.Info.IsBare)
+                {
+                    return new ChangedFiles([], [], []);
+                }
+                try
+                {
+                    // A file a sparse checkout left out of the cone is not on disk but not deleted: the target still reads it.
+                    return FromDiff(repository.Diff.Compare<TreeChanges>(baseline.Commit.Tree, DiffTargets.Index | DiffTargets.WorkingDirectory, null, null, NoRenames),
+                        path => !target.Exists(path));
+                }
+                catch (Exception e) when (e is LibGit2SharpException or IOException or UnauthorizedAccessException)
+                {
+                    // libgit2 gives up on the whole diff at the first work-tree file it cannot read (LockedFileException
+                    // for EACCES), even one no reference names: compare here instead, leaving out what cannot be read.
+                    return ByContent(baseline, target);
+                }
         }
+    }
+
+    private static ChangedFiles FromDiff(TreeChanges changes, Func<string, bool> isGone)
+    {
         using (changes)
         {
             var added = new List<string>();
@@ -62,8 +78,14 @@ internal sealed class ChangedFiles
                         added.Add(path);
                         break;
                     case ChangeKind.Deleted:
-                        deleted.Add(change.OldPath.Replace('\\', '/'));
+                    {
+                        var gone = change.OldPath.Replace('\\', '/');
+                        if (isGone(gone))
+                        {
+                            deleted.Add(gone);
+                        }
                         break;
+                    }
                     case ChangeKind.Renamed:
                         deleted.Add(change.OldPath.Replace('\\', '/'));
                         added.Add(path);
@@ -78,5 +100,34 @@ internal sealed class ChangedFiles
             }
             return new ChangedFiles(added, deleted, modified);
         }
+    }
+
+    /// <summary>The changes found by reading every file of both sides (blob ids compared); a work-tree file that cannot
+    /// be read is in no list.</summary>
+    private static ChangedFiles ByContent(GitTreeSource baseline, ISourceTree target)
+    {
+        var added = new List<string>();
+        var deleted = new List<string>();
+        var modified = new List<string>();
+        var before = baseline.Paths.ToHashSet(StringComparer.Ordinal);
+        foreach (var path in before)
+        {
+            if (!target.Exists(path))
+            {
+                deleted.Add(path);
+            }
+            else if (target.Read(path) is { } file && file.BlobId != baseline.BlobId(path))
+            {
+                modified.Add(path);
+            }
+        }
+        foreach (var path in target.Paths)
+        {
+            if (!before.Contains(path) && target.Exists(path) && target.Read(path) is not null)
+            {
+                added.Add(path);
+            }
+        }
+        return new ChangedFiles(added, deleted, modified);
     }
 }

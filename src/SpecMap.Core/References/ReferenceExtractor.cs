@@ -211,7 +211,7 @@ internal sealed class ReferenceExtractor
         }
         var why = parsed is null
             ? UncheckedText.WhyNotParsed(value, parentKey is not null && MappingKeys.PathKeys.Contains(parentKey)) ?? UncheckedText.WhyDirectory(value, _directoryExists)
-            : UncheckedText.WhyNotAFile(parsed, _directoryExists);
+            : UncheckedText.WhyNotAFile(parsed, _directoryExists, parentKey);
         if (why is not null)
         {
             NotChecked(node, pointer, $"'{Shorten(value)}' looks like a reference but is not checked, because {why}");

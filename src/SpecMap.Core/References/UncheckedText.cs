@@ -40,9 +40,14 @@ internal static partial class UncheckedText
     }
 
     /// <summary>Why a parsed path that names no file still looks like a reference, or null when it is just a dotted word.</summary>
-    public static string? WhyNotAFile(CompactReference parsed, Func<string, bool> directoryExists)
+    /// <param name="parentKey">The key holding the string, or null.</param>
+    public static string? WhyNotAFile(CompactReference parsed, Func<string, bool> directoryExists, string? parentKey = null)
     {
         var path = parsed.Path.TrimEnd('/');
+        if (SpelledOutside(path, parentKey))
+        {
+            return $"'{path}' is outside the repository, and specmap reads only files inside it";
+        }
         if (path.Contains('/', StringComparison.Ordinal) || parsed.Ranges.Count > 0 || parsed.Fragment is not null)
         {
             if (directoryExists(path))
@@ -56,6 +61,14 @@ internal static partial class UncheckedText
         }
         return null;
     }
+
+    /// <summary>A home path (`~/.bashrc`) anywhere, or an absolute one (`/etc/passwd`) where a file is expected: never read,
+    /// so said. Elsewhere an absolute path is usually an endpoint (`"endpoint": "/v1/responses"`), and `path` often holds one.</summary>
+    private static bool SpelledOutside(string path, string? parentKey) =>
+        path.StartsWith("~/", StringComparison.Ordinal)
+        || (path.Length > 1 && path[0] == '/' && parentKey is not null
+            && (parentKey == MappingKeys.File || MappingKeys.ReferenceKeys.Contains(parentKey)
+                || parentKey.Contains("code", StringComparison.OrdinalIgnoreCase) || parentKey.Contains("impl", StringComparison.OrdinalIgnoreCase)));
 
     /// <summary>`server/` (a folder written with its slash) is rejected by the parser: null unless it names a directory.</summary>
     public static string? WhyDirectory(string text, Func<string, bool> directoryExists)

@@ -9,6 +9,7 @@ namespace SpecMap.Core.Sources;
 internal sealed class GitRepository : IDisposable
 {
     private readonly Repository _repository;
+    private IReadOnlySet<string>? _shallowBoundaries;
 
     private GitRepository(Repository repository) => _repository = repository;
 
@@ -21,6 +22,10 @@ internal sealed class GitRepository : IDisposable
     public bool IsBare => _repository.Info.IsBare;
 
     public bool IsShallow => _repository.Info.IsShallow;
+
+    /// <summary>The commits at which a shallow clone's history is cut (git's `shallow` file): their parents are not in
+    /// the clone. Empty when the clone is complete.</summary>
+    public IReadOnlySet<string> ShallowBoundaries => _shallowBoundaries ??= ReadShallowBoundaries();
 
     /// <summary>The commit HEAD points at, or null (no commit yet).</summary>
     public string? HeadCommitId => _repository.Head?.Tip?.Sha;
@@ -81,6 +86,25 @@ internal sealed class GitRepository : IDisposable
     }
 
     public void Dispose() => _repository.Dispose();
+
+    private HashSet<string> ReadShallowBoundaries()
+    {
+        if (!IsShallow)
+        {
+            return [];
+        }
+        // A linked worktree's git folder names the shared one in `commondir`, which holds `shallow`.
+        var gitFolder = _repository.Info.Path;
+        var (common, _) = BoundedFileRead.Read(Path.Combine(gitFolder, "commondir"));
+        if (common is not null && System.Text.Encoding.UTF8.GetString(common).Trim() is { Length: > 0 } relative)
+        {
+            gitFolder = Path.GetFullPath(relative, gitFolder);
+        }
+        var (bytes, _) = BoundedFileRead.Read(Path.Combine(gitFolder, "shallow"));
+        return bytes is null
+            ? []
+            : [.. System.Text.Encoding.ASCII.GetString(bytes).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
+    }
 }
 
 /// <summary>Git refused an operation (a repository that cannot be opened, a malformed revision); the message says why.</summary>

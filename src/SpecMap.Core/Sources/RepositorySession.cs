@@ -62,8 +62,9 @@ internal sealed class RepositorySession : IDisposable
         {
             if (against is not null)
             {
+                var shallow = git.IsShallow ? " (the clone is shallow: run `git fetch --unshallow` if the commit is older)" : string.Empty;
                 var commit = git.Commit(against)
-                    ?? throw new ValidationSetupException($"--against: '{against}' is not a commit in {root}");
+                    ?? throw new ValidationSetupException($"--against: '{against}' is not a commit in {root}{shallow}");
                 return new RepositorySession(root, git, commit, staged: false);
             }
             if (git.IsBare)

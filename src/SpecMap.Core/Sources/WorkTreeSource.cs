@@ -1,3 +1,5 @@
+using System.Text;
+using System.Text.RegularExpressions;
 using LibGit2Sharp;
 
 namespace SpecMap.Core.Sources;
@@ -5,7 +7,7 @@ namespace SpecMap.Core.Sources;
 /// <summary>The files on disk under a repository root. The file list comes from git's index when there is one
 /// (so ignored build output does not make basenames ambiguous), plus a walk when the folder is not a repository.
 /// Every path is resolved inside the root (<see cref="WorkTreePath"/>) and read within <see cref="SourceLimits"/>.</summary>
-internal sealed class WorkTreeSource : ISourceTree
+internal sealed partial class WorkTreeSource : ISourceTree
 {
     private static readonly HashSet<string> SkippedFolders = new(StringComparer.Ordinal) { ".git", "bin", "obj", "node_modules", ".venv", "__pycache__" };
     private readonly string _root;
@@ -26,10 +28,21 @@ internal sealed class WorkTreeSource : ISourceTree
     /// files outside the cone are read from the index, not reported deleted.</summary>
     public static WorkTreeSource FromRepository(Repository repository)
     {
-        var sparse = repository.Config.Get<bool>("core.sparseCheckout")?.Value == true;
+        var sparse = repository.Config.Get<bool>("core.sparseCheckout")?.Value == true || SparseInWorktreeConfig(repository.Info.Path);
         return new WorkTreeSource(repository.Info.WorkingDirectory, repository.Index.Select(e => e.Path.Replace('\\', '/')),
             sparse ? path => repository.Index[path] is { } entry && repository.Lookup<Blob>(entry.Id) is { } blob ? GitTreeSource.ReadAll(blob) : null : null);
     }
+
+    /// <summary>`git sparse-checkout` writes its flag to the work tree's own `config.worktree` (extensions.worktreeConfig),
+    /// which libgit2 does not read.</summary>
+    private static bool SparseInWorktreeConfig(string gitFolder)
+    {
+        var (bytes, _) = BoundedFileRead.Read(Path.Combine(gitFolder, "config.worktree"));
+        return bytes is not null && SparseFlag().IsMatch(Encoding.UTF8.GetString(bytes));
+    }
+
+    [GeneratedRegex(@"^\s*sparsecheckout\s*=\s*(?:true|yes|on|1)\s*$", RegexOptions.IgnoreCase | RegexOptions.Multiline | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex SparseFlag();
 
     public string Description => "the work tree";
 

@@ -41,6 +41,12 @@ internal static class SpecSource
         {
             return OpenApiLoader.Load(Encoding.UTF8.GetBytes(file.Text), reference.Location, SpecDocumentLocation.DefaultCacheFolder(repositoryRoot), file.BlobId);
         }
+        // Named by a mapping or .specmap.json, both untrusted: never read outside the repository (a link to /dev/zero too).
+        if (Path.IsPathRooted(reference.Location) || tree.Problem(inTree) is { LeavesRepository: true }
+            || WorkTreePath.Resolve(repositoryRoot, inTree).Problem is { LeavesRepository: true })
+        {
+            throw new OpenApiReadException(reference.Location, 0, 0, "it leaves the repository, and a spec named in a mapping or .specmap.json is read only inside it");
+        }
         var document = SpecDocumentLocation.Read(reference.Location, repositoryRoot);
         return OpenApiLoader.Load(document.Content, reference.Location, SpecDocumentLocation.DefaultCacheFolder(repositoryRoot), document.BlobId);
     }

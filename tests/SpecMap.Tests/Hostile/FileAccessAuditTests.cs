@@ -39,6 +39,7 @@ public sealed partial class FileAccessAuditTests : IDisposable
         _repo.Write("map.json", $$"""
             {
               "docs_root": "../{{outsideName}}/docs",
+              "spec": { "openapi": "devdir/zero" },
               "items": {
                 "a": { "implementation": "etcdir/passwd:1", "also": "etcdir/hostname.py:1" },
                 "b": { "implementation": "devdir/zero:1", "also": "devdir/urandom.py:1" },

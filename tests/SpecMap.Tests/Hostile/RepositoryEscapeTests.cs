@@ -169,4 +169,50 @@ public sealed class RepositoryEscapeTests : IDisposable
         CliRunner.Run(_outside, "validate", "--repo", "bare.git", "--against", "HEAD", "--fix");
         Assert.False(File.Exists(Path.Combine(bare, "SPEC_TO_CODE_MAPPING.json")));
     }
+
+    [Fact]
+    public void Links_in_the_index_are_never_followed_and_say_where_they_point()
+    {
+        File.CreateSymbolicLink(_repo.PathOf("etcdir"), "/etc");
+        File.CreateSymbolicLink(_repo.PathOf("alias"), "src");
+        _repo.Write("map.json", """{ "out": "etcdir/passwd:1", "in": "alias/app.py:1-2" }""").Stage();
+        var diagnostics = RunBounded(() => new Validator().Validate(new ValidationRequest(_repo.Root, ["map.json"], Staged: true))).AllDiagnostics;
+        var outside = Assert.Single(diagnostics, d => d.Pointer == "/out");
+        Assert.Equal(RuleIds.LeavesRepository, outside.Id);
+        var inside = Assert.Single(diagnostics, d => d.Pointer == "/in");
+        Assert.Equal(RuleIds.FileNotChecked, inside.Id);
+        Assert.Contains("links in a git snapshot are not followed", inside.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("code", "/etc/passwd")]
+    [InlineData("implementation", "/etc/shadow")]
+    [InlineData("notes", "~/.bashrc")]
+    public void An_extensionless_path_outside_the_repository_is_said(string key, string value)
+    {
+        var diagnostic = Only("src/app.py#f", extra: $"\"{key}\": \"{value}\",");
+        Assert.Equal(RuleIds.ReferenceNotChecked, diagnostic.Id);
+        Assert.Contains($"'{value}' is outside the repository", diagnostic.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_endpoint_path_is_not_taken_for_a_file_outside()
+    {
+        _repo.Write("map.json", """{ "x": { "endpoint": "/v1/responses", "path": "/v1/responses/{id}", "impl": "src/app.py#f" } }""");
+        Assert.Empty(new Validator().Validate(new ValidationRequest(_repo.Root, ["map.json"])).AllDiagnostics);
+    }
+
+    [Theory]
+    [InlineData("/etc/passwd")]
+    [InlineData("../OUTSIDE/spec.yaml")]
+    [InlineData("devdir/zero")]
+    public void A_spec_named_outside_the_repository_is_never_read(string location)
+    {
+        File.CreateSymbolicLink(_repo.PathOf("devdir"), "/dev");
+        File.WriteAllText(Path.Combine(_outside, "spec.yaml"), "openapi: 3.0.0\ninfo: { title: t, version: '1' }\npaths: {}\n");
+        var named = location.Replace("OUTSIDE", Path.GetFileName(_outside), StringComparison.Ordinal);
+        var diagnostic = Only("src/app.py#f", extra: $"\"spec\": {{ \"openapi\": \"{named}\" }},");
+        Assert.Equal(RuleIds.ConfigurationProblem, diagnostic.Id);
+        Assert.Contains("leaves the repository", diagnostic.Message, StringComparison.Ordinal);
+    }
 }
