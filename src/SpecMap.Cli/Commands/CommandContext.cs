@@ -33,13 +33,23 @@ internal sealed record CommandContext(TextWriter Out, TextWriter Error, string W
             return;
         }
         var full = FullPath(outputPath);
+        var safe = TerminalSafeWriter.Escape(text);
+        if (IsStreamTarget(full))
+        {
+            // `-o /dev/null`, `-o /dev/stdout` or a FIFO: write into it. A rename over it would replace the device or
+            // pipe with a regular file (as root, /dev/null itself).
+            using var stream = new FileStream(full, FileMode.Open, FileAccess.Write, FileShare.ReadWrite);
+            var bytes = new UTF8Encoding(false).GetBytes(safe);
+            stream.Write(bytes);
+            return;
+        }
         var folder = Path.GetDirectoryName(full)!;
         Directory.CreateDirectory(folder);
         var temp = Path.Combine(folder, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
         try
         {
             // Files get what a terminal gets: no raw control characters in a Markdown or text report either.
-            File.WriteAllText(temp, TerminalSafeWriter.Escape(text), new UTF8Encoding(false));
+            File.WriteAllText(temp, safe, new UTF8Encoding(false));
             File.Move(temp, full, overwrite: true);
         }
         finally
@@ -49,6 +59,16 @@ internal sealed record CommandContext(TextWriter Out, TextWriter Error, string W
                 File.Delete(temp);
             }
         }
+    }
+
+    /// <summary>
+    /// True for an existing path that stat reports with no content: a device, FIFO or socket (or an empty file, for which
+    /// writing in place loses nothing). .NET shows no file type on Unix; size 0 is what BoundedFileRead relies on too.
+    /// </summary>
+    private static bool IsStreamTarget(string full)
+    {
+        var info = new FileInfo(full);
+        return info.Exists && info.Length == 0;
     }
 
     /// <summary>Why `--output PATH` cannot be written (a directory, say), checked before any work; null when it can.</summary>
