@@ -41,13 +41,32 @@ internal sealed class SymbolTracker(Snapshot baseline, Snapshot target, Outliner
     private const int SimilarMinimumTokens = 12;
     // The best guess must beat the runner-up by this much, else it is not clear which one it is.
     private const double ClearMargin = 0.05;
+    // A member found in a type its own type does not lead to (another name, not a rename of it) needs a body with
+    // this many tokens: a one-line property (`public int Value { get; set; }`) looks like every other one.
+    private const int UnsupportedContainerMinimumTokens = 24;
 
     private readonly Dictionary<string, List<string>> _candidateFiles = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SourceOutline?> _previousOutlines = new(StringComparer.Ordinal);
     private bool _entityIsLocal;
+    private OutlineSymbol? _entityContainer;
+    private Lazy<SymbolMatch?> _entityContainerMatch = new(() => null);
 
     /// <param name="mappedPath">The entity's file in the target (same path, or where git's rename rules put it), or null.</param>
     public SymbolMatch? Track(SourceFile oldFile, SourceOutline oldOutline, OutlineSymbol entity, string? mappedPath)
+    {
+        // Tracking a member may track its enclosing type first (ContainerSupports): keep the member's state around it.
+        var (isLocal, container, containerMatch) = (_entityIsLocal, _entityContainer, _entityContainerMatch);
+        try
+        {
+            return TrackEntity(oldFile, oldOutline, entity, mappedPath);
+        }
+        finally
+        {
+            (_entityIsLocal, _entityContainer, _entityContainerMatch) = (isLocal, container, containerMatch);
+        }
+    }
+
+    private SymbolMatch? TrackEntity(SourceFile oldFile, SourceOutline oldOutline, OutlineSymbol entity, string? mappedPath)
     {
         var body = baseline.Body(oldFile, entity);
         var mapped = mappedPath is null ? null : target.Read(mappedPath);
@@ -55,6 +74,9 @@ internal sealed class SymbolTracker(Snapshot baseline, Snapshot target, Outliner
         var language = outliners.For(oldFile.Path)?.Language;
         var others = new Lazy<List<string>>(() => OtherFiles(language, mappedPath));
         _entityIsLocal = InsideCallable(oldOutline, entity);
+        _entityContainer = EnclosingType(oldOutline, entity);
+        var enclosing = _entityContainer;
+        _entityContainerMatch = new Lazy<SymbolMatch?>(() => enclosing is null ? null : Track(oldFile, oldOutline, enclosing, mappedPath));
 
         if (mapped is not null && mappedOutline is not null)
         {
@@ -183,6 +205,10 @@ internal sealed class SymbolTracker(Snapshot baseline, Snapshot target, Outliner
             {
                 continue;
             }
+            if (body.Count < UnsupportedContainerMinimumTokens && !ContainerSupports(file.Path, outline, symbol))
+            {
+                continue;
+            }
             var candidate = target.Body(file, symbol);
             var sizeBound = 2.0 * Math.Min(body.Count, candidate.Count) / Math.Max(1, body.Count + candidate.Count);
             if (sizeBound < minimum)
@@ -203,6 +229,38 @@ internal sealed class SymbolTracker(Snapshot baseline, Snapshot target, Outliner
                 : similarity;
             yield return (new SymbolMatch(file.Path, file, symbol, kind, Math.Round(Math.Min(confidence, 0.99), 3)), similarity);
         }
+    }
+
+    /// <summary>
+    /// Whether the candidate's enclosing type is where the entity's could have gone: the same type name, or the type
+    /// the entity's own was tracked to (renamed or moved). A top-level candidate for a top-level entity is supported;
+    /// a top-level one for a member, or the reverse, is not.
+    /// </summary>
+    private bool ContainerSupports(string path, SourceOutline outline, OutlineSymbol candidate)
+    {
+        var container = EnclosingType(outline, candidate);
+        if (_entityContainer is null || container is null)
+        {
+            return _entityContainer is null && container is null;
+        }
+        // Else the enclosing type itself must have been renamed or moved to the candidate's.
+        return container.Name == _entityContainer.Name
+            || (_entityContainerMatch.Value is { } moved && moved.Path == path && moved.Symbol.QualifiedName == container.QualifiedName && moved.Symbol.Start == container.Start);
+    }
+
+    /// <summary>The innermost type declaration around the symbol, or null at the top (namespaces are not types).</summary>
+    private static OutlineSymbol? EnclosingType(SourceOutline outline, OutlineSymbol symbol)
+    {
+        OutlineSymbol? best = null;
+        foreach (var o in outline.Symbols)
+        {
+            if (o != symbol && (SymbolKinds.IsTypeLike(o.Kind) || o.Kind == SymbolKinds.Enum) && o.Start <= symbol.Start && symbol.End <= o.End
+                && (o.LineCount > symbol.LineCount || o.Level < symbol.Level) && (best is null || o.LineCount <= best.LineCount))
+            {
+                best = o;
+            }
+        }
+        return best;
     }
 
     /// <summary>The body's longest distinct words other than its name: a file that holds a similar body holds most of
@@ -310,37 +368,9 @@ internal sealed class SymbolTracker(Snapshot baseline, Snapshot target, Outliner
     private static bool SameParameterCount(OutlineSymbol a, OutlineSymbol b) =>
         a.Signature is null ? b.Signature is null : b.Signature is not null && Parameters(a).Length == Parameters(b).Length;
 
-    /// <summary>The share of parameter types kept in place, 0..1.</summary>
-    private static double ParameterSimilarity(OutlineSymbol a, OutlineSymbol b)
-    {
-        var left = Parameters(a);
-        var right = Parameters(b);
-        var kept = left.Zip(right).Count(p => p.First == p.Second);
-        return left.Length + right.Length == 0 ? 1 : 2.0 * kept / (left.Length + right.Length);
-    }
+    private static double ParameterSimilarity(OutlineSymbol a, OutlineSymbol b) => SymbolQuery.ParameterSimilarity(a.Signature, b.Signature);
 
-    private static string[] Parameters(OutlineSymbol symbol)
-    {
-        var normalised = symbol.Signature is null ? string.Empty : SymbolQuery.NormaliseSignature(symbol.Signature);
-        // NormaliseSignature joins top-level parameters with ','; nested commas live inside <...>.
-        var parts = new List<string>();
-        var depth = 0;
-        var start = 0;
-        for (var i = 0; i < normalised.Length; i++)
-        {
-            depth += normalised[i] switch { '<' or '(' or '[' => 1, '>' or ')' or ']' => -1, _ => 0 };
-            if (normalised[i] == ',' && depth == 0)
-            {
-                parts.Add(normalised[start..i]);
-                start = i + 1;
-            }
-        }
-        if (normalised.Length > 0)
-        {
-            parts.Add(normalised[start..]);
-        }
-        return [.. parts];
-    }
+    private static string[] Parameters(OutlineSymbol symbol) => SymbolQuery.Parameters(symbol.Signature);
 
     private static bool CompatibleKinds(string a, string b) =>
         a == b || (IsCallable(a) && IsCallable(b)) || (SymbolKinds.IsTypeLike(a) && SymbolKinds.IsTypeLike(b));
