@@ -50,19 +50,20 @@ internal sealed class SymbolTracker(Snapshot baseline, Snapshot target, Outliner
     private bool _entityIsLocal;
     private OutlineSymbol? _entityContainer;
     private Lazy<SymbolMatch?> _entityContainerMatch = new(() => null);
+    private HashSet<string> _entitySiblings = [];
 
     /// <param name="mappedPath">The entity's file in the target (same path, or where git's rename rules put it), or null.</param>
     public SymbolMatch? Track(SourceFile oldFile, SourceOutline oldOutline, OutlineSymbol entity, string? mappedPath)
     {
         // Tracking a member may track its enclosing type first (ContainerSupports): keep the member's state around it.
-        var (isLocal, container, containerMatch) = (_entityIsLocal, _entityContainer, _entityContainerMatch);
+        var (isLocal, container, containerMatch, siblings) = (_entityIsLocal, _entityContainer, _entityContainerMatch, _entitySiblings);
         try
         {
             return TrackEntity(oldFile, oldOutline, entity, mappedPath);
         }
         finally
         {
-            (_entityIsLocal, _entityContainer, _entityContainerMatch) = (isLocal, container, containerMatch);
+            (_entityIsLocal, _entityContainer, _entityContainerMatch, _entitySiblings) = (isLocal, container, containerMatch, siblings);
         }
     }
 
@@ -76,6 +77,8 @@ internal sealed class SymbolTracker(Snapshot baseline, Snapshot target, Outliner
         _entityIsLocal = InsideCallable(oldOutline, entity);
         _entityContainer = EnclosingType(oldOutline, entity);
         var enclosing = _entityContainer;
+        _entitySiblings = enclosing is null ? [] : MemberNames(oldOutline, enclosing);
+        _entitySiblings.Remove(entity.Name);
         _entityContainerMatch = new Lazy<SymbolMatch?>(() => enclosing is null ? null : Track(oldFile, oldOutline, enclosing, mappedPath));
 
         if (mapped is not null && mappedOutline is not null)
@@ -243,10 +246,19 @@ internal sealed class SymbolTracker(Snapshot baseline, Snapshot target, Outliner
         {
             return _entityContainer is null && container is null;
         }
-        // Else the enclosing type itself must have been renamed or moved to the candidate's.
+        // Else the enclosing type itself was renamed or moved to the candidate's, or a sibling went along with it
+        // (a class split in two: `Session._get_permanent` and `_set_permanent` both went to `SessionMixin`).
         return container.Name == _entityContainer.Name
-            || (_entityContainerMatch.Value is { } moved && moved.Path == path && moved.Symbol.QualifiedName == container.QualifiedName && moved.Symbol.Start == container.Start);
+            || (_entityContainerMatch.Value is { } moved && moved.Path == path && moved.Symbol.QualifiedName == container.QualifiedName && moved.Symbol.Start == container.Start)
+            || _entitySiblings.Overlaps(MemberNames(outline, container));
     }
+
+    /// <summary>The names of a type's own members that say something about it: not its constructors, nor the
+    /// `__dunder__` methods every Python class has.</summary>
+    private static HashSet<string> MemberNames(SourceOutline outline, OutlineSymbol type) =>
+        [.. outline.Symbols.Where(s => s.Level == type.Level + 1 && type.Covers(s.Start, s.End) && s != type && s.Kind != SymbolKinds.Constructor
+                && !(s.Name.StartsWith("__", StringComparison.Ordinal) && s.Name.EndsWith("__", StringComparison.Ordinal)))
+            .Select(s => s.Name)];
 
     /// <summary>The innermost type declaration around the symbol, or null at the top (namespaces are not types).</summary>
     private static OutlineSymbol? EnclosingType(SourceOutline outline, OutlineSymbol symbol)
