@@ -41,29 +41,30 @@ internal sealed class SymbolTracker(Snapshot baseline, Snapshot target, Outliner
     private const int SimilarMinimumTokens = 12;
     // The best guess must beat the runner-up by this much, else it is not clear which one it is.
     private const double ClearMargin = 0.05;
-    // A member found in a type its own type does not lead to (another name, not a rename of it) needs a body with
-    // this many tokens: a one-line property (`public int Value { get; set; }`) looks like every other one.
-    private const int UnsupportedContainerMinimumTokens = 24;
-
     private readonly Dictionary<string, List<string>> _candidateFiles = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SourceOutline?> _previousOutlines = new(StringComparer.Ordinal);
-    private bool _entityIsLocal;
-    private OutlineSymbol? _entityContainer;
-    private Lazy<SymbolMatch?> _entityContainerMatch = new(() => null);
-    private HashSet<string> _entitySiblings = [];
+    // What the entity being tracked is: tracking a member may track its enclosing type first (ContainerSupports).
+    private Scope _scope = new(null!, null!, null!, false, null, new Lazy<SymbolMatch?>(() => null));
+
+    /// <param name="Container">The entity's innermost enclosing type at the baseline, or null at the top.</param>
+    /// <param name="ContainerMatch">Where that type went, tracked when first needed.</param>
+    private sealed record Scope(SourceFile OldFile, SourceOutline OldOutline, OutlineSymbol Entity, bool IsLocal, OutlineSymbol? Container,
+        Lazy<SymbolMatch?> ContainerMatch);
 
     /// <param name="mappedPath">The entity's file in the target (same path, or where git's rename rules put it), or null.</param>
     public SymbolMatch? Track(SourceFile oldFile, SourceOutline oldOutline, OutlineSymbol entity, string? mappedPath)
     {
-        // Tracking a member may track its enclosing type first (ContainerSupports): keep the member's state around it.
-        var (isLocal, container, containerMatch, siblings) = (_entityIsLocal, _entityContainer, _entityContainerMatch, _entitySiblings);
+        var outer = _scope;
+        var container = EnclosingType(oldOutline, entity);
+        _scope = new Scope(oldFile, oldOutline, entity, InsideCallable(oldOutline, entity), container,
+            new Lazy<SymbolMatch?>(() => container is null ? null : Track(oldFile, oldOutline, container, mappedPath)));
         try
         {
             return TrackEntity(oldFile, oldOutline, entity, mappedPath);
         }
         finally
         {
-            (_entityIsLocal, _entityContainer, _entityContainerMatch, _entitySiblings) = (isLocal, container, containerMatch, siblings);
+            _scope = outer;
         }
     }
 
@@ -74,12 +75,6 @@ internal sealed class SymbolTracker(Snapshot baseline, Snapshot target, Outliner
         var mappedOutline = mapped is null ? null : target.Outline(mapped);
         var language = outliners.For(oldFile.Path)?.Language;
         var others = new Lazy<List<string>>(() => OtherFiles(language, mappedPath));
-        _entityIsLocal = InsideCallable(oldOutline, entity);
-        _entityContainer = EnclosingType(oldOutline, entity);
-        var enclosing = _entityContainer;
-        _entitySiblings = enclosing is null ? [] : MemberNames(oldOutline, enclosing);
-        _entitySiblings.Remove(entity.Name);
-        _entityContainerMatch = new Lazy<SymbolMatch?>(() => enclosing is null ? null : Track(oldFile, oldOutline, enclosing, mappedPath));
 
         if (mapped is not null && mappedOutline is not null)
         {
@@ -204,11 +199,11 @@ internal sealed class SymbolTracker(Snapshot baseline, Snapshot target, Outliner
                 continue;
             }
             // What a function defines inside itself cannot be referenced from outside: not where a top-level one went.
-            if (!_entityIsLocal && InsideCallable(outline, symbol))
+            if (!_scope.IsLocal && InsideCallable(outline, symbol))
             {
                 continue;
             }
-            if (body.Count < UnsupportedContainerMinimumTokens && !ContainerSupports(file.Path, outline, symbol))
+            if (!ContainerSupports(file, outline, symbol))
             {
                 continue;
             }
@@ -235,30 +230,38 @@ internal sealed class SymbolTracker(Snapshot baseline, Snapshot target, Outliner
     }
 
     /// <summary>
-    /// Whether the candidate's enclosing type is where the entity's could have gone: the same type name, or the type
-    /// the entity's own was tracked to (renamed or moved). A top-level candidate for a top-level entity is supported;
-    /// a top-level one for a member, or the reverse, is not.
+    /// Whether the candidate's enclosing type is where the entity's could have gone: the same type name, the type the
+    /// entity's own was tracked to (renamed or moved), or a type a sibling went to as well (a class split in two:
+    /// `Session._get_permanent` and `_set_permanent` both went to `SessionMixin`). A top-level candidate for a
+    /// top-level entity is supported; a top-level one for a member, or the reverse, is not. Without this a body
+    /// alike is no evidence: converters of one family share their methods' shape (`GetUnits`, `Fact.Value`).
     /// </summary>
-    private bool ContainerSupports(string path, SourceOutline outline, OutlineSymbol candidate)
+    private bool ContainerSupports(SourceFile file, SourceOutline outline, OutlineSymbol candidate)
     {
         var container = EnclosingType(outline, candidate);
-        if (_entityContainer is null || container is null)
+        var own = _scope.Container;
+        if (own is null || container is null)
         {
-            return _entityContainer is null && container is null;
+            return own is null && container is null;
         }
-        // Else the enclosing type itself was renamed or moved to the candidate's, or a sibling went along with it
-        // (a class split in two: `Session._get_permanent` and `_set_permanent` both went to `SessionMixin`).
-        return container.Name == _entityContainer.Name
-            || (_entityContainerMatch.Value is { } moved && moved.Path == path && moved.Symbol.QualifiedName == container.QualifiedName && moved.Symbol.Start == container.Start)
-            || _entitySiblings.Overlaps(MemberNames(outline, container));
+        return container.Name == own.Name
+            || (_scope.ContainerMatch.Value is { } moved && moved.Path == file.Path && moved.Symbol.QualifiedName == container.QualifiedName && moved.Symbol.Start == container.Start)
+            || SiblingWentAlong(file, outline, container);
     }
 
-    /// <summary>The names of a type's own members that say something about it: not its constructors, nor the
-    /// `__dunder__` methods every Python class has.</summary>
-    private static HashSet<string> MemberNames(SourceOutline outline, OutlineSymbol type) =>
-        [.. outline.Symbols.Where(s => s.Level == type.Level + 1 && type.Covers(s.Start, s.End) && s != type && s.Kind != SymbolKinds.Constructor
-                && !(s.Name.StartsWith("__", StringComparison.Ordinal) && s.Name.EndsWith("__", StringComparison.Ordinal)))
-            .Select(s => s.Name)];
+    /// <summary>True when another member of the entity's type is new in the candidate's type under its name, with a body alike.</summary>
+    private bool SiblingWentAlong(SourceFile file, SourceOutline outline, OutlineSymbol container)
+    {
+        var arrived = Members(outline, container).Where(m => IsNewIn(file.Path, m)).ToLookup(m => m.Name, StringComparer.Ordinal);
+        return Members(_scope.OldOutline, _scope.Container!).Where(m => m != _scope.Entity).Any(old => arrived[old.Name].Any(now =>
+            TextDiff.Similarity(baseline.Body(_scope.OldFile, old), target.Body(file, now)) >= SimilarMinimum));
+    }
+
+    /// <summary>A type's own members that say something about it: not its constructors, nor the `__dunder__` methods
+    /// every Python class has.</summary>
+    private static IEnumerable<OutlineSymbol> Members(SourceOutline outline, OutlineSymbol type) =>
+        outline.Symbols.Where(s => s.Level == type.Level + 1 && type.Covers(s.Start, s.End) && s != type && s.Kind != SymbolKinds.Constructor
+            && !(s.Name.StartsWith("__", StringComparison.Ordinal) && s.Name.EndsWith("__", StringComparison.Ordinal)));
 
     /// <summary>The innermost type declaration around the symbol, or null at the top (namespaces are not types).</summary>
     private static OutlineSymbol? EnclosingType(SourceOutline outline, OutlineSymbol symbol)
