@@ -41,6 +41,9 @@ internal sealed class SymbolTracker(Snapshot baseline, Snapshot target, Outliner
     private const int SimilarMinimumTokens = 12;
     // The best guess must beat the runner-up by this much, else it is not clear which one it is.
     private const double ClearMargin = 0.05;
+    // A body this small (a one-line property, `public int Value { get; set; }`) looks like every other one: moved by
+    // likeness only with evidence from its enclosing type (ContainerSupports).
+    private const int TinyBodyTokens = 24;
     private readonly Dictionary<string, List<string>> _candidateFiles = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SourceOutline?> _previousOutlines = new(StringComparer.Ordinal);
     // What the entity being tracked is: tracking a member may track its enclosing type first (ContainerSupports).
@@ -57,7 +60,8 @@ internal sealed class SymbolTracker(Snapshot baseline, Snapshot target, Outliner
         var outer = _scope;
         var container = EnclosingType(oldOutline, entity);
         _scope = new Scope(oldFile, oldOutline, entity, InsideCallable(oldOutline, entity), container,
-            new Lazy<SymbolMatch?>(() => container is null ? null : Track(oldFile, oldOutline, container, mappedPath)));
+            // A tiny type's own whereabouts are no evidence for its members: likeness does not chain.
+            new Lazy<SymbolMatch?>(() => container is null || baseline.Body(oldFile, container).Count < TinyBodyTokens ? null : Track(oldFile, oldOutline, container, mappedPath)));
         try
         {
             return TrackEntity(oldFile, oldOutline, entity, mappedPath);
@@ -203,7 +207,7 @@ internal sealed class SymbolTracker(Snapshot baseline, Snapshot target, Outliner
             {
                 continue;
             }
-            if (!ContainerSupports(file, outline, symbol))
+            if (body.Count < TinyBodyTokens && !ContainerSupports(file, outline, symbol))
             {
                 continue;
             }
@@ -233,8 +237,7 @@ internal sealed class SymbolTracker(Snapshot baseline, Snapshot target, Outliner
     /// Whether the candidate's enclosing type is where the entity's could have gone: the same type name, the type the
     /// entity's own was tracked to (renamed or moved), or a type a sibling went to as well (a class split in two:
     /// `Session._get_permanent` and `_set_permanent` both went to `SessionMixin`). A top-level candidate for a
-    /// top-level entity is supported; a top-level one for a member, or the reverse, is not. Without this a body
-    /// alike is no evidence: converters of one family share their methods' shape (`GetUnits`, `Fact.Value`).
+    /// top-level entity is supported; a top-level one for a member, or the reverse, is not.
     /// </summary>
     private bool ContainerSupports(SourceFile file, SourceOutline outline, OutlineSymbol candidate)
     {

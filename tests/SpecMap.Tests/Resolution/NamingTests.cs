@@ -28,12 +28,17 @@ public sealed class NamingTests : IDisposable
         }
         """;
 
+    private MappingReport ValidateOverloads(string symbol)
+    {
+        _repo.Write("src/Converter.cs", Overloads + "\n")
+            .Write("map.json", $$"""{ "a": { "implementation": "src/Converter.cs", "symbol": "{{symbol}}" } }""").Commit();
+        return EngineRun.Validate(_repo, "map.json");
+    }
+
     [Fact]
     public void A_parameter_list_that_fits_the_only_overload_left_is_relocated_with_a_fix_writing_its_list()
     {
-        _repo.Write("src/Converter.cs", Overloads + "\n")
-            .Write("map.json", """{ "a": { "implementation": "src/Converter.cs", "symbol": "Converter.Convert(string, int)" } }""").Commit();
-        var mapping = EngineRun.Validate(_repo, "map.json");
+        var mapping = ValidateOverloads("Converter.Convert(string, int)");
         var result = Assert.Single(mapping.References);
         Assert.Equal(ReferenceStatus.Relocated, result.Status);
         Assert.Equal(("src/Converter.cs", 5, 5), (result.Target!.File, result.Target.Start, result.Target.End));
@@ -46,9 +51,7 @@ public sealed class NamingTests : IDisposable
     [Fact]
     public void A_parameter_list_that_fits_the_only_overload_left_poorly_gets_no_fix_but_says_what_it_is()
     {
-        _repo.Write("src/Converter.cs", Overloads + "\n")
-            .Write("map.json", """{ "a": { "implementation": "src/Converter.cs", "symbol": "Converter.Convert(long)" } }""").Commit();
-        var mapping = EngineRun.Validate(_repo, "map.json");
+        var mapping = ValidateOverloads("Converter.Convert(long)");
         Assert.Equal(ReferenceStatus.Relocated, Assert.Single(mapping.References).Status);
         var finding = Assert.Single(mapping.Diagnostics, d => d.Id == RuleIds.SymbolRenamed);
         Assert.Contains("Convert(string, int, bool)", finding.Message, StringComparison.Ordinal);
@@ -58,9 +61,7 @@ public sealed class NamingTests : IDisposable
     [Fact]
     public void A_parameter_list_that_fits_none_of_several_overloads_is_ambiguous_naming_them()
     {
-        _repo.Write("src/Converter.cs", Overloads + "\n")
-            .Write("map.json", """{ "a": { "implementation": "src/Converter.cs", "symbol": "Converter.Format(long)" } }""").Commit();
-        var mapping = EngineRun.Validate(_repo, "map.json");
+        var mapping = ValidateOverloads("Converter.Format(long)");
         Assert.Equal(ReferenceStatus.Ambiguous, Assert.Single(mapping.References).Status);
         var finding = Assert.Single(mapping.Diagnostics, d => d.Id == RuleIds.Ambiguous);
         Assert.Contains("Format(int)", finding.Message, StringComparison.Ordinal);
@@ -149,6 +150,8 @@ public sealed class NamingTests : IDisposable
             public sealed class Holder
             {
                 public int Value { get; set; }
+
+                public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"holder {Value}");
             }
             """;
         var verified = _repo.Write("src/Holder.cs", Before + "\n").Commit();
