@@ -252,12 +252,16 @@ internal sealed class SymbolTracker(Snapshot baseline, Snapshot target, Outliner
             || SiblingWentAlong(file, outline, container);
     }
 
-    /// <summary>True when another member of the entity's type is new in the candidate's type under its name, with a body alike.</summary>
+    /// <summary>True when other members of the entity's type are new in the candidate's type under their names, with
+    /// bodies alike, and hold together more than a tiny body (one look-alike one-liner is no evidence either).</summary>
     private bool SiblingWentAlong(SourceFile file, SourceOutline outline, OutlineSymbol container)
     {
         var arrived = Members(outline, container).Where(m => IsNewIn(file.Path, m)).ToLookup(m => m.Name, StringComparer.Ordinal);
-        return Members(_scope.OldOutline, _scope.Container!).Where(m => m != _scope.Entity).Any(old => arrived[old.Name].Any(now =>
-            TextDiff.Similarity(baseline.Body(_scope.OldFile, old), target.Body(file, now)) >= SimilarMinimum));
+        var tokens = Members(_scope.OldOutline, _scope.Container!).Where(m => m != _scope.Entity)
+            .Select(old => (old.Name, Body: baseline.Body(_scope.OldFile, old)))
+            .Where(sibling => arrived[sibling.Name].Any(now => TextDiff.Similarity(sibling.Body, target.Body(file, now)) >= SimilarMinimum))
+            .Sum(sibling => sibling.Body.Count);
+        return tokens >= TinyBodyTokens;
     }
 
     /// <summary>A type's own members that say something about it: not its constructors, nor the `__dunder__` methods

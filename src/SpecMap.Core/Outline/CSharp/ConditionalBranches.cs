@@ -43,9 +43,21 @@ internal static class ConditionalBranches
             covered.UnionWith(Taken(again));
             foreach (var symbol in walk(again, source.Lines))
             {
-                if (seen.Add(symbol))
+                if (!seen.Add(symbol))
+                {
+                    continue;
+                }
+                // The same declaration ending later (a file-scoped namespace whose last members were disabled text):
+                // one declaration, as far as any parse sees it.
+                var shorter = symbols.FindIndex(s => s.Kind == symbol.Kind && s.QualifiedName == symbol.QualifiedName && s.Signature == symbol.Signature
+                    && s.Start == symbol.Start && s.DefLine == symbol.DefLine);
+                if (shorter < 0)
                 {
                     symbols.Add(symbol);
+                }
+                else if (symbols[shorter].End < symbol.End)
+                {
+                    symbols[shorter] = symbol;
                 }
             }
         }

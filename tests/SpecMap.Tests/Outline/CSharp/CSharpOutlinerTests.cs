@@ -446,6 +446,13 @@ public sealed class CSharpConditionalOutlineTests
     }
 
     [Fact]
+    public void A_file_scoped_namespace_is_one_declaration_to_the_end_of_its_last_branch()
+    {
+        const string source = "namespace Acme;\n\npublic sealed class A { }\n#if NET8_0\npublic sealed class B { }\n#endif\n";
+        Assert.Equal(["namespace Acme 1-5", "class Acme.A 3-3", "class Acme.B 5-5"], Outline(source));
+    }
+
+    [Fact]
     public void A_file_without_directives_is_parsed_once_and_outlined_as_before()
     {
         const string source = "namespace Acme;\npublic sealed class A\n{\n    public void M() { }\n}\n";
