@@ -11,4 +11,11 @@ internal static class ExitCodes
 
     /// <summary>Bad invocation or unreadable input (invalid JSON, missing repository).</summary>
     public const int BadInput = 2;
+
+    /// <summary>`specmap probe`: the server could not be reached by any scenario.</summary>
+    public const int ServerUnreachable = 3;
+
+    /// <summary>specmap itself failed (an unexpected exception): never a result. 70 is EX_SOFTWARE of sysexits.h;
+    /// 3 is taken by `probe` (server unreachable).</summary>
+    public const int InternalError = 70;
 }

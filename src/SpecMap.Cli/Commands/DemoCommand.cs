@@ -33,8 +33,11 @@ internal static class DemoCommand
                 ValidateOptions.Default with { Mappings = [DemoRepository.MappingPath] });
             output.WriteLine();
             output.WriteLine(exit == ExitCodes.ErrorsRemain
-                ? "specmap found the drift above (exit code 1 in a real run). Try --diff or --fix in the demo repository (run with --keep)."
+                ? "specmap found the drift above (exit code 1 in a real run). " + (keep
+                    ? "Try --diff or --fix in the demo repository (its path is below)."
+                    : "Run 'specmap demo --keep' to keep the demo repository and try --diff or --fix in it.")
                 : $"specmap finished with exit code {exit}.");
+            DemoProbe.Run(output);
             if (keep)
             {
                 output.WriteLine($"The demo repository is kept at {root}");

@@ -1,9 +1,11 @@
 using System.CommandLine;
+using SpecMap.Cli.Terminal;
 using SpecMap.Core.Diagnostics;
 using SpecMap.Core.Fixes;
 using SpecMap.Core.Mapping;
 using SpecMap.Core.Output;
 using SpecMap.Core.Results;
+using SpecMap.Core.Sources;
 using SpecMap.Core.Validation;
 
 namespace SpecMap.Cli.Commands;
@@ -61,6 +63,14 @@ internal static class ValidateCommand
         {
             return context.Fail($"unknown --format '{options.Format}': use one of {string.Join(", ", ReportFormatters.All.Select(f => f.Name))}");
         }
+        if (context.OutputProblem(options.Output) is { } outputProblem)
+        {
+            return context.Fail(outputProblem);
+        }
+        if (options.Against is { } revision && AgainstProblem(revision) is { } againstProblem)
+        {
+            return context.Fail(againstProblem);
+        }
         if (options.Staged && options.Against is not null)
         {
             return context.Fail("--staged and --against cannot be combined: choose the index or a commit");
@@ -78,7 +88,7 @@ internal static class ValidateCommand
         }
         if (!options.Fix && !options.Diff)
         {
-            context.Write(formatter.Format(report), options.Output);
+            WriteReport(context, formatter, report, options.Output);
             return ExitFor(report, options);
         }
         return options.Fix ? Fix(context, options, formatter, request, report) : Diff(context, options, formatter, report);
@@ -109,7 +119,7 @@ internal static class ValidateCommand
             var path = result.Fix.Report.Path;
             switch (result.Outcome)
             {
-                case FixWriteOutcome.Written or FixWriteOutcome.WrittenAndStaged:
+                case FixWriteOutcome.Written or FixWriteOutcome.WrittenAndStaged when !context.Style.Quiet:
                     context.Error.WriteLine($"specmap: {path}: {Summary(result.Fix)}{(result.Outcome == FixWriteOutcome.WrittenAndStaged ? " (staged)" : string.Empty)}");
                     break;
                 case FixWriteOutcome.Refused:
@@ -141,7 +151,7 @@ internal static class ValidateCommand
         }
         else
         {
-            context.Write(formatter.Format(after), options.Output);
+            WriteReport(context, formatter, after, options.Output);
         }
         return blocked ? ExitCodes.ErrorsRemain : ExitFor(after, options);
     }
@@ -165,6 +175,18 @@ internal static class ValidateCommand
         return string.Join(", ", parts);
     }
 
+    /// <summary>The report to stdout or `--output`; the text format in colour when stdout is a terminal that wants it.</summary>
+    private static void WriteReport(CommandContext context, IReportFormatter formatter, ValidationReport report, string? output)
+    {
+        if (output is null && formatter.Name == "text" && context.Style.Colour)
+        {
+            context.RawOut.Write(ColouredReport.Paint(TerminalSafeWriter.Escape(formatter.Format(report))));
+            context.RawOut.Flush();
+            return;
+        }
+        context.Write(formatter.Format(report), output);
+    }
+
     /// <summary>The report when stdout carries a patch: to `--output`, else as text on stderr.</summary>
     private static void WriteReportAside(CommandContext context, IReportFormatter formatter, ValidationReport report, string? output)
     {
@@ -175,6 +197,12 @@ internal static class ValidateCommand
         }
         context.Error.Write((ReportFormatters.Find("text") ?? formatter).Format(report));
     }
+
+    /// <summary>A revision no commit can have: empty or with control characters (git would refuse them too).</summary>
+    private static string? AgainstProblem(string revision) =>
+        revision.Trim().Length == 0 ? "--against: the revision is empty; name a commit (a branch, tag or commit id)"
+        : revision.Any(char.IsControl) ? "--against: the revision holds control characters; name a commit"
+        : null;
 
     private static int ExitFor(ValidationReport report, ValidateOptions options)
     {
@@ -189,7 +217,8 @@ internal static class ValidateCommand
     {
         try
         {
-            return (new Validator().Validate(request), ExitCodes.Clean);
+            using var progress = context.Style.Progress ? new ProgressLine(context.RawError) : null;
+            return (new Validator { Progress = progress }.Validate(request), ExitCodes.Clean);
         }
         catch (ValidationSetupException e)
         {

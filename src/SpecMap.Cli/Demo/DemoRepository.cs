@@ -38,9 +38,21 @@ internal static class DemoRepository
                 + "class ResponseToolCallDeltaEvent(OpenAIBaseModel):\n    \"\"\"Sent as `response.tool_call.delta`.\"\"\"\n",
             StringComparison.Ordinal).Replace(
             "    delta: str\n\n\nclass ResponseErrorEvent",
-            "    delta: dict[str, list[ResponseToolCallDeltaContent]]\n\n\nclass ResponseErrorEvent", StringComparison.Ordinal));
+            "    delta: dict[str, list[ResponseToolCallDeltaContent]]\n\n\nclass ResponseErrorEvent", StringComparison.Ordinal).Replace(
+            // The same change on an item whose `required_fields` lists names only: caught through the OpenAPI document.
+            "    delta: str\n\n\nclass ResponseFunctionCallArgumentsDoneEvent",
+            "    delta: dict[str, list[ResponseToolCallDeltaContent]]\n\n\nclass ResponseFunctionCallArgumentsDoneEvent", StringComparison.Ordinal));
         Commit(repository, "Refactor the serving layer and stream tool calls as objects");
         return root;
+    }
+
+    /// <summary>Writes the shipped example (mapping/examples/**) under <paramref name="root"/>, with no repository around it.</summary>
+    public static void WriteExample(string root)
+    {
+        foreach (var (path, text) in EmbeddedExample())
+        {
+            Write(root, path, text);
+        }
     }
 
     private static IEnumerable<(string Path, string Text)> EmbeddedExample()

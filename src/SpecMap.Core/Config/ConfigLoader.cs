@@ -4,7 +4,7 @@ using SpecMap.Core.Diagnostics;
 using SpecMap.Core.Json;
 using SpecMap.Core.Mapping;
 using SpecMap.Core.References;
-using SpecMap.Core.Results;
+using SpecMap.Core.Sources;
 
 namespace SpecMap.Core.Config;
 
@@ -18,7 +18,7 @@ internal static class ConfigLoader
     public const string FileName = ".specmap.json";
 
     private static readonly string[] TopLevelKeys = ["$schema", "mappings", "severity", "rename_confidence_threshold", "spec"];
-    private static readonly string[] SpecKeys = ["heading_level", "docs_root", "doc_glob"];
+    private static readonly string[] SpecKeys = ["heading_level", "docs_root", "doc_glob", "openapi", "paths"];
 
     /// <param name="explicitPath">`--config FILE` (full path), or null for <see cref="FileName"/> at the repository root.</param>
     /// <returns>The configuration and diagnostics about it (unknown keys or IDs), located in the config file.</returns>
@@ -33,16 +33,13 @@ internal static class ConfigLoader
                 ? (SpecMapConfig.Default, [])
                 : throw new ValidationSetupException($"--config: '{explicitPath}' does not exist");
         }
-        string text;
-        try
+        // Bounded: a FIFO or device is never opened, a giant file not read (Sources/BoundedFileRead).
+        var (bytes, problem) = Sources.BoundedFileRead.Read(path);
+        if (problem is not null || bytes is null)
         {
-            text = File.ReadAllText(path, Encoding.UTF8);
+            throw new ValidationSetupException($"{display}: {problem?.Reason ?? "cannot be read"}");
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new ValidationSetupException($"{display}: cannot be read: {e.Message}");
-        }
-        return Parse(text, display);
+        return Parse(Sources.TextLines.WithoutBom(new UTF8Encoding(false).GetString(bytes)), display);
     }
 
     /// <summary>Reads configuration text; <paramref name="displayPath"/> names the file in diagnostics.</summary>
@@ -182,7 +179,16 @@ internal static class ConfigLoader
                     case ("doc_glob", JsonStringNode { Value.Length: > 0 } glob):
                         config = config with { DocGlob = glob.Value.Trim() };
                         break;
-                    case ("docs_root" or "doc_glob", _):
+                    case ("openapi", JsonStringNode { Value.Length: > 0 } openApi):
+                        config = config with { SpecOpenApi = openApi.Value.Trim() };
+                        break;
+                    case ("paths", JsonArrayNode paths) when paths.Items.All(p => p is JsonStringNode):
+                        config = config with { SpecPaths = [.. paths.Items.OfType<JsonStringNode>().Select(p => p.Value)] };
+                        break;
+                    case ("paths", _):
+                        Report(member.Value, memberPointer, "'paths' must be an array of path prefixes such as \"/responses\"");
+                        break;
+                    case ("docs_root" or "doc_glob" or "openapi", _):
                         Report(member.Value, memberPointer, $"'{member.Name}' must be a string");
                         break;
                     default:

@@ -27,23 +27,32 @@ internal static class ConsistencyChecker
 
     private static void CheckStatuses(MappingDocument document, List<(string Pointer, JsonObjectNode Node)> objects, List<Diagnostic> found)
     {
+        // Code references per scope, counted once (each reference adds to its pointer and every pointer above it).
+        var codeUnder = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var reference in document.References.Where(r => r.Kind is ReferenceKind.Code or ReferenceKind.Model))
+        {
+            foreach (var scope in Scopes(reference.Pointer))
+            {
+                codeUnder[scope] = codeUnder.GetValueOrDefault(scope) + 1;
+            }
+        }
         foreach (var (pointer, item) in objects)
         {
-            if (item.Get(MappingKeys.Status) is not JsonStringNode statusNode || MappingShapeRules.NormaliseStatus(statusNode.Value) is not { } status)
+            if (ItemStatus.Of(pointer, item) is not { Status: { } status } own)
             {
                 continue;
             }
-            var code = document.References.Count(r => r.Kind is ReferenceKind.Code or ReferenceKind.Model && Within(r.Pointer, pointer));
+            var code = codeUnder.GetValueOrDefault(pointer);
             var message = status switch
             {
-                "implemented" or "partial" when code == 0 => $"status '{statusNode.Value}' but the item has no code reference: add where it is implemented, or set the status to 'missing'",
-                "missing" when code > 0 => $"status 'missing' but the item has {code} code reference{(code == 1 ? string.Empty : "s")}: set the status to 'partial' or 'implemented', or remove the references",
+                "implemented" or "partial" when code == 0 => $"status '{own.Written}' but the item has no code reference: add where it is implemented, or set the status to 'missing'",
+                "missing" when code > 0 => $"status '{own.Written}' but the item has {code} code reference{(code == 1 ? string.Empty : "s")}: set the status to 'partial' or 'implemented', or remove the references",
                 _ => null,
             };
             if (message is not null)
             {
                 found.Add(RuleCatalog.Create(RuleIds.StatusContradictsReferences, message,
-                    document.LocationOf(statusNode.Start), JsonPointer.Append(pointer, MappingKeys.Status)));
+                    document.LocationOf(own.Node.Start), JsonPointer.Append(pointer, own.Key)));
             }
         }
     }
@@ -53,8 +62,27 @@ internal static class ConsistencyChecker
     private static void CheckScores(MappingDocument document, List<(string Pointer, JsonObjectNode Node)> objects, List<Diagnostic> found)
     {
         var items = objects.Where(o => MappingScores.Own(o.Node) is not null).ToList();
-        // Leaves: scored objects with no scored object below them.
-        var leaves = items.Where(o => !items.Any(other => other.Pointer != o.Pointer && Within(other.Pointer, o.Pointer))).ToList();
+        // Leaves: scored objects with no scored object below them. Each scored object marks the scopes above it.
+        var aboveScored = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (pointer, _) in items)
+        {
+            aboveScored.UnionWith(Scopes(pointer).SkipLast(1));
+        }
+        var leafPointers = new HashSet<string>(StringComparer.Ordinal);
+        // Per scope, the leaf scores under it in document order (each leaf adds to its own scope and every one above).
+        var scoresUnder = new Dictionary<string, List<double>>(StringComparer.Ordinal);
+        foreach (var (pointer, node) in items.Where(o => !aboveScored.Contains(o.Pointer)))
+        {
+            leafPointers.Add(pointer);
+            foreach (var scope in Scopes(pointer))
+            {
+                if (!scoresUnder.TryGetValue(scope, out var list))
+                {
+                    scoresUnder[scope] = list = [];
+                }
+                list.Add(MappingScores.Own(node)!.Value);
+            }
+        }
         foreach (var (pointer, obj) in objects)
         {
             foreach (var member in obj.Members)
@@ -72,7 +100,8 @@ internal static class ConsistencyChecker
                 {
                     continue;
                 }
-                var scores = leaves.Where(l => l.Pointer != pointer && Within(l.Pointer, scope)).Select(l => MappingScores.Own(l.Node)!.Value).ToList();
+                // A leaf's own score is not an aggregate of itself: a leaf has no other leaf under it.
+                var scores = scope == pointer && leafPointers.Contains(pointer) ? [] : scoresUnder.GetValueOrDefault(scope) ?? [];
                 if (scores.Count == 0 || MappingScores.Read(member.Value) is not { } written)
                 {
                     continue;
@@ -98,8 +127,20 @@ internal static class ConsistencyChecker
 
     private static void CheckFullScores(MappingDocument document, List<(string Pointer, JsonObjectNode Node)> objects, IReadOnlyList<Diagnostic> earlier, List<Diagnostic> found)
     {
-        var contractErrors = earlier.Where(d => d.Id is RuleIds.RequiredFieldMissing or RuleIds.RequiredFieldIncompatible).ToList();
-        if (contractErrors.Count == 0)
+        // Contract errors per scope, in the order found, so each item looks its own up once.
+        var errorsUnder = new Dictionary<string, List<Diagnostic>>(StringComparer.Ordinal);
+        foreach (var error in earlier.Where(d => d.Id is RuleIds.RequiredFieldMissing or RuleIds.RequiredFieldIncompatible))
+        {
+            foreach (var scope in Scopes(error.Pointer))
+            {
+                if (!errorsUnder.TryGetValue(scope, out var list))
+                {
+                    errorsUnder[scope] = list = [];
+                }
+                list.Add(error);
+            }
+        }
+        if (errorsUnder.Count == 0)
         {
             return;
         }
@@ -110,8 +151,7 @@ internal static class ConsistencyChecker
                 continue;
             }
             var fieldsPointer = JsonPointer.Append(pointer, MappingKeys.RequiredFields);
-            var errors = contractErrors.Where(d => Within(d.Pointer, fieldsPointer)).ToList();
-            if (errors.Count == 0)
+            if (errorsUnder.GetValueOrDefault(fieldsPointer) is not { } errors)
             {
                 continue;
             }
@@ -122,9 +162,19 @@ internal static class ConsistencyChecker
         }
     }
 
-    /// <summary>True when <paramref name="pointer"/> is <paramref name="scope"/> or lies below it.</summary>
-    private static bool Within(string pointer, string scope) =>
-        pointer == scope || pointer.StartsWith(scope + "/", StringComparison.Ordinal);
+    /// <summary>The pointers <paramref name="pointer"/> lies within: the root (""), each ancestor, and itself, outermost first.</summary>
+    private static IEnumerable<string> Scopes(string pointer)
+    {
+        yield return string.Empty;
+        for (var slash = pointer.Length > 1 ? pointer.IndexOf('/', 1) : -1; slash > 0; slash = pointer.IndexOf('/', slash + 1))
+        {
+            yield return pointer[..slash];
+        }
+        if (pointer.Length > 0)
+        {
+            yield return pointer;
+        }
+    }
 
     private static string Format(double value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -22,8 +22,13 @@ internal enum NamePolicy
 }
 
 /// <summary>A model class with its own and inherited fields (own fields first; a subclass field hides its base's).</summary>
-internal sealed record ModelClass(string Name, string File, int Line, ImmutableArray<ModelField> Fields, NamePolicy Policy, Func<string, string>? AliasGenerator)
+/// <param name="Unseen">Base classes defined outside the repository (an installed SDK's class) whose fields cannot be read.</param>
+internal sealed record ModelClass(string Name, string File, int Line, ImmutableArray<ModelField> Fields, NamePolicy Policy, Func<string, string>? AliasGenerator,
+    ImmutableArray<string> Unseen = default)
 {
+    /// <summary>Bases (its own or its bases') outside the repository: a field absent from <see cref="Fields"/> may come from them.</summary>
+    public ImmutableArray<string> UnseenBases => Unseen.IsDefault ? [] : Unseen;
+
     /// <summary>The field the spec's <paramref name="wireName"/> names, or null when the model has none.</summary>
     public ModelField? Find(string wireName)
     {

@@ -18,8 +18,18 @@ internal static class AtomicFile
     /// rename (an editor saved it meanwhile), nothing is written and <see cref="ChangedMeanwhileException"/> is thrown.</param>
     /// <exception cref="IOException">The write failed; the original is unchanged and the temp file removed.</exception>
     /// <exception cref="UnauthorizedAccessException">The folder or file cannot be written.</exception>
+    /// <exception cref="UnparsableWriteException">The text is not a mapping the reader accepts; nothing was written.</exception>
     public static void Write(string path, string text, Action<string>? beforeRename = null, string? expectedContent = null)
     {
+        // Every planned write is read back as a mapping first: a fix must never leave a file later runs reject.
+        try
+        {
+            Json.JsonTreeReader.Parse(text.TrimStart('\uFEFF'));
+        }
+        catch (Json.JsonSyntaxException e)
+        {
+            throw new UnparsableWriteException(path, e);
+        }
         // Write through a symbolic link to its target, so the link stays a link.
         var destination = File.ResolveLinkTarget(path, returnFinalTarget: true)?.FullName ?? Path.GetFullPath(path);
         var folder = Path.GetDirectoryName(destination)!;
@@ -108,6 +118,10 @@ internal static class AtomicFile
         }
     }
 }
+
+/// <summary>A planned write would not parse as a mapping (a fixer bug): refused, so the file stays as it was.</summary>
+internal sealed class UnparsableWriteException(string path, Json.JsonSyntaxException cause)
+    : IOException($"the fix would write text that does not parse ({cause.Message}, line {cause.Line}, column {cause.Column}), so '{Path.GetFileName(path)}' was left unchanged; please report this", cause);
 
 /// <summary>The file changed on disk after specmap read it: writing would lose that edit, so nothing was written.</summary>
 internal sealed class ChangedMeanwhileException(string path)

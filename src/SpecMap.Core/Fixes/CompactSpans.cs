@@ -16,6 +16,15 @@ internal readonly record struct TextSpan(int Start, int End)
 /// <param name="Fragment">The symbol or anchor after `#`, or null (also null when `#L10-L20` holds the lines).</param>
 internal sealed partial record CompactSpans(TextSpan Path, IReadOnlyList<IReadOnlyList<TextSpan>> LineParts, TextSpan? Fragment)
 {
+    /// <summary>The spans of the reference in [<paramref name="start"/>, <paramref name="end"/>) of a string joining several in prose.</summary>
+    public static CompactSpans Parse(string value, int start, int end)
+    {
+        var spans = Parse(value[start..end]);
+        TextSpan Shift(TextSpan span) => new(span.Start + start, span.End + start);
+        return new CompactSpans(Shift(spans.Path), [.. spans.LineParts.Select(p => (IReadOnlyList<TextSpan>)[.. p.Select(Shift)])],
+            spans.Fragment is { } fragment ? Shift(fragment) : null);
+    }
+
     public static CompactSpans Parse(string value)
     {
         var lead = 0;

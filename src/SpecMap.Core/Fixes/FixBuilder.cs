@@ -37,7 +37,7 @@ internal static class FixBuilder
         var reference = result.Reference;
         var fileChanges = !string.Equals(target.File, result.ResolvedPath, StringComparison.Ordinal);
         // One string holding a list of lines has one path: a part that moved to another file alone cannot be written.
-        var shared = document.References.Count(r => r.Pointer == reference.Pointer && ReferenceEquals(r.Node, reference.Node)) > 1;
+        var shared = SharedLineLists.IsShared(document, reference);
         if (fileChanges && shared && finding.RuleId is not (RuleIds.FileRenamed or RuleIds.FileNotFound))
         {
             return null;
@@ -93,6 +93,26 @@ internal static class FixBuilder
         }
         // `{ "a": 1, ... }` on one line (or a comment before the first member): put ours right before the first member.
         return new MappingEdit(VerifiedAtPointer, first, string.Empty, $"{entry}, ");
+    }
+
+    /// <summary>The edit that removes `verified_at` (with its separator), or null when the mapping has none.</summary>
+    public static MappingEdit? RemoveVerifiedAt(MappingDocument document)
+    {
+        if (document.Root is not JsonObjectNode root)
+        {
+            return null;
+        }
+        var index = root.Members.IndexOf(root.Members.FirstOrDefault(m => m.Name == MappingKeys.VerifiedAt)!);
+        if (index < 0)
+        {
+            return null;
+        }
+        var member = root.Members[index];
+        // Up to the next member keeps this line's indentation for it; the last member takes the comma before it.
+        var (start, end) = index + 1 < root.Members.Length ? (member.NameStart, root.Members[index + 1].NameStart)
+            : index > 0 ? (root.Members[index - 1].Value.End, member.Value.End)
+            : (member.NameStart, member.Value.End);
+        return new MappingEdit(VerifiedAtPointer, start, document.Text[start..end], string.Empty);
     }
 
     /// <summary>Builds the edits of one reference.</summary>
@@ -196,7 +216,9 @@ internal static class FixBuilder
         private void EditCompact(JsonStringNode node, bool linesHere, bool symbolHere)
         {
             var literal = new JsonStringLiteral(document.Text, node);
-            var spans = CompactSpans.Parse(literal.Value);
+            var spans = reference.IsJoined && node == reference.Node
+                ? CompactSpans.Parse(literal.Value, reference.SegmentStart, reference.SegmentEnd < 0 ? literal.Value.Length : reference.SegmentEnd)
+                : CompactSpans.Parse(literal.Value);
             var writtenPath = literal.Value[spans.Path.Start..spans.Path.End];
             if (NewPath(writtenPath) is { } path)
             {

@@ -50,9 +50,10 @@ internal sealed class FixSession
     /// <summary>The commit HEAD points at, or null (no repository, or no commit yet).</summary>
     public string? Head { get; }
 
-    /// <summary>The fixes of every mapping, `verified_at` set to the commit verified against (`--against REV`, else HEAD).</summary>
+    /// <summary>The fixes of every mapping, `verified_at` set to the commit verified against (`--against REV`, else HEAD);
+    /// in staged mode the lines belong to the commit being made, so `verified_at` is removed instead (see <see cref="MappingFixer.Plan"/>).</summary>
     public IReadOnlyList<FileFix> Plan(ValidationReport report) =>
-        [.. report.Mappings.Select(m => MappingFixer.Plan(m, m.Against ?? Head))];
+        [.. report.Mappings.Select(m => MappingFixer.Plan(m, m.Against ?? Head, forNextCommit: _staged && m.Against is null))];
 
     /// <summary>The path a diff names: relative to the repository root, else the display path.</summary>
     public string DiffPath(FileFix fix)

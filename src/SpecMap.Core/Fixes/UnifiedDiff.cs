@@ -56,14 +56,36 @@ internal static class UnifiedDiff
                 var blockOld = oldText[starts[block.FirstLine]..starts[block.LastLine + 1]];
                 var shifted = block.Edits.Select(e => e with { Offset = e.Offset - starts[block.FirstLine] }).ToList();
                 var newLines = SplitLines(MappingFixer.Apply(blockOld, shifted));
-                for (; line <= block.LastLine; line++, oldCount++)
+                // An edit at a line's end (a key inserted after `"$schema": …,`) leaves that line as it was: the lines
+                // old and new share at the block's start and end are context, not removed and added again.
+                var oldBlockCount = block.LastLine - block.FirstLine + 1;
+                var same = 0;
+                while (same < oldBlockCount && same < newLines.Count && oldLines[line + same] == newLines[same])
+                {
+                    same++;
+                }
+                var sameAtEnd = 0;
+                while (sameAtEnd < oldBlockCount - same && sameAtEnd < newLines.Count - same
+                    && oldLines[block.LastLine - sameAtEnd] == newLines[^(sameAtEnd + 1)])
+                {
+                    sameAtEnd++;
+                }
+                for (var kept = 0; kept < same; kept++, line++, oldCount++, newCount++)
+                {
+                    AppendLine(body, ' ', oldLines[line]);
+                }
+                for (; line <= block.LastLine - sameAtEnd; line++, oldCount++)
                 {
                     AppendLine(body, '-', oldLines[line]);
                 }
-                foreach (var added in newLines)
+                foreach (var added in newLines.Skip(same).Take(newLines.Count - same - sameAtEnd))
                 {
                     AppendLine(body, '+', added);
                     newCount++;
+                }
+                for (; line <= block.LastLine; line++, oldCount++, newCount++)
+                {
+                    AppendLine(body, ' ', oldLines[line]);
                 }
                 hunkDelta += newLines.Count - (block.LastLine - block.FirstLine + 1);
             }

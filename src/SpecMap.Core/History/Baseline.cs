@@ -1,3 +1,4 @@
+using System.Globalization;
 using LibGit2Sharp;
 using SpecMap.Core.Diagnostics;
 using SpecMap.Core.Results;
@@ -5,17 +6,25 @@ using SpecMap.Core.Sources;
 
 namespace SpecMap.Core.History;
 
-/// <summary>Finds the commit a mapping's line numbers belong to (contract §1): `verified_at`, else the last commit
-/// that changed the mapping file, else HEAD.</summary>
+/// <summary>
+/// Finds the commit a mapping's line numbers belong to (contract §1): `verified_at`, else the commit that wrote the
+/// mapping's current content, else HEAD. In staged mode a mapping whose staged content differs from HEAD's was
+/// written for the commit being made, so its lines belong to the index.
+/// </summary>
 internal static class Baseline
 {
-    // Bounds the walk for "last commit that changed the mapping" so a huge history cannot stall a hook.
-    private const int MaxCommitsWalked = 20_000;
+    // Bounds the walk for "the commit that wrote this content" so a huge history cannot stall a hook. A step is one tree
+    // lookup per parent, so the bound is generous; reaching it is reported (SMV0403), never silent.
+    internal const int MaxCommitsWalked = 100_000;
 
     /// <param name="verifiedAt">The mapping's `verified_at`, or null.</param>
     /// <param name="mappingRepoPath">The mapping's path inside the repository, or null when it lives outside.</param>
-    /// <returns>The baseline tree (null when unknown) and a finding (SMV0401) when `verified_at` is not in the repository.</returns>
-    public static (ISourceTree? Tree, string? CommitId, Finding? Finding) Find(GitRepository? git, string? verifiedAt, string? mappingRepoPath)
+    /// <param name="index">Staged mode: the index being checked, or null.</param>
+    /// <param name="maxCommits">The walk's bound (tests lower it).</param>
+    /// <returns>The baseline tree (null when unknown) and a finding: SMV0401 when `verified_at` is not in the
+    /// repository, SMV0403 when the walk stopped at its bound.</returns>
+    public static (ISourceTree? Tree, string? CommitId, Finding? Finding) Find(GitRepository? git, string? verifiedAt, string? mappingRepoPath,
+        GitIndexSource? index = null, int maxCommits = MaxCommitsWalked)
     {
         if (git is null)
         {
@@ -34,35 +43,55 @@ internal static class Baseline
             return (commit, commit.CommitId, null);
         }
         var head = repository.Head?.Tip;
+        if (index is not null && mappingRepoPath is not null && repository.Index[mappingRepoPath] is { } staged
+            && (head is null || BlobAt(head, mappingRepoPath) != staged.Id))
+        {
+            // Written (or fixed) for the commit being made: its lines are true in what is staged.
+            return (index, null, null);
+        }
         if (head is null)
         {
             return (null, null, null);
         }
-        var changed = mappingRepoPath is null ? null : LastCommitChanging(repository, head, mappingRepoPath);
-        var baseline = changed ?? head;
-        return (new GitTreeSource(repository, baseline), baseline.Sha, null);
+        if (mappingRepoPath is null)
+        {
+            return (new GitTreeSource(repository, head), head.Sha, null);
+        }
+        var (writer, stopped) = CommitThatWrote(head, mappingRepoPath, maxCommits);
+        var baseline = writer ?? head;
+        var finding = stopped
+            ? new Finding(RuleIds.HistoryWalkStopped,
+                $"the commit that wrote this content of '{mappingRepoPath}' was not found within {maxCommits.ToString("N0", CultureInfo.InvariantCulture)} commits; "
+                + $"its line numbers are read at commit {baseline.Sha[..7]}, which may be too recent: record the right commit in verified_at, or run `specmap validate --fix` once the references are right")
+            : null;
+        return (new GitTreeSource(repository, baseline), baseline.Sha, finding);
     }
 
-    /// <summary>The newest first-parent commit whose blob at <paramref name="path"/> differs from its parent's, or null
-    /// when the file is not committed.</summary>
-    private static Commit? LastCommitChanging(Repository repository, Commit head, string path)
+    /// <summary>
+    /// The oldest commit in which <paramref name="path"/> had its content at <paramref name="head"/>, reached without
+    /// passing a change: the walk follows the first parent, and at a merge whose first parent had other content, the
+    /// parent whose blob equals the merge's (the side that wrote it, merged in as it was). A merge that took neither
+    /// side's content (a conflict resolved by hand, a squash) wrote it itself. Null when the file is not committed.
+    /// </summary>
+    /// <returns>The commit, and whether the walk stopped at its bound before finding it.</returns>
+    internal static (Commit? Commit, bool Stopped) CommitThatWrote(Commit head, string path, int maxCommits)
     {
-        var current = head;
-        var blob = BlobAt(current, path);
+        var blob = BlobAt(head, path);
         if (blob is null)
         {
-            return null;
+            return (null, false);
         }
-        for (var walked = 0; walked < MaxCommitsWalked; walked++)
+        var current = head;
+        for (var walked = 0; walked < maxCommits; walked++)
         {
-            var parent = current.Parents.FirstOrDefault();
-            if (parent is null || BlobAt(parent, path) != blob)
+            var next = current.Parents.FirstOrDefault(p => BlobAt(p, path) == blob);
+            if (next is null)
             {
-                return current;
+                return (current, false);
             }
-            current = parent;
+            current = next;
         }
-        return current;
+        return (current, true);
     }
 
     private static ObjectId? BlobAt(Commit commit, string path)

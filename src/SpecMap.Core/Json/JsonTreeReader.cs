@@ -176,6 +176,17 @@ internal static class JsonTreeReader
         // "'}' is invalid after a value. Expected either ',', '}', or ']'. LineNumber: 3 | BytePositionInLine: 4."
         var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
         var text = cut > 0 ? message[..cut] : message;
-        return text.TrimEnd('.', ' ');
+        // "'tru,\n  \"key\": …' is an invalid JSON literal": the quoted token can run to the end of a large file; quote
+        // its first line only, so one typo is one line on the terminal.
+        var quoteEnd = text.LastIndexOf("' is ", StringComparison.Ordinal);
+        if (text.StartsWith('\'') && quoteEnd > 0)
+        {
+            var quoted = text[1..quoteEnd];
+            var firstLine = quoted.Split('\n', '\r')[0];
+            quoted = firstLine.Length > 40 ? firstLine[..40] + "…" : firstLine.Length < quoted.Length ? firstLine + "…" : firstLine;
+            text = $"'{quoted}'{text[(quoteEnd + 1)..]}";
+        }
+        text = text.ReplaceLineEndings(" ");
+        return (text.Length > 200 ? text[..200] + "…" : text).TrimEnd('.', ' ');
     }
 }

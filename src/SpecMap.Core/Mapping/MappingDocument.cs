@@ -17,8 +17,12 @@ internal sealed record MappingDocument(
     string? VerifiedAt,
     string? DocsRoot,
     ImmutableArray<MappingReference> References,
-    ImmutableArray<Diagnostic> ShapeDiagnostics)
+    ImmutableArray<Diagnostic> ShapeDiagnostics,
+    ImmutableArray<string> IgnoredKeys = default)
 {
+    /// <summary>The keys specmap gave no meaning to, sorted (the JSON report's `ignored_keys`).</summary>
+    public ImmutableArray<string> Ignored => IgnoredKeys.IsDefault ? [] : IgnoredKeys;
+
     public MappingLocation LocationOf(int offset)
     {
         var (line, column) = Lines.Position(offset);

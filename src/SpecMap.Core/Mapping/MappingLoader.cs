@@ -20,7 +20,7 @@ internal static class MappingLoader
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     /// <exception cref="MappingReadException">Unreadable or invalid.</exception>
-    public static MappingDocument Load(string fullPath, string displayPath, Func<string, bool> fileExists)
+    public static MappingDocument Load(string fullPath, string displayPath, Func<string, bool> fileExists, Func<string, bool>? directoryExists = null)
     {
         if (Directory.Exists(fullPath))
         {
@@ -30,20 +30,17 @@ internal static class MappingLoader
         {
             throw new MappingReadException($"{displayPath}: no such file");
         }
-        byte[] bytes;
-        try
+        // Bounded: a FIFO or device is never opened, a giant file not read (Sources/BoundedFileRead).
+        var (bytes, problem) = Sources.BoundedFileRead.Read(fullPath);
+        if (problem is not null || bytes is null)
         {
-            bytes = File.ReadAllBytes(fullPath);
+            throw new MappingReadException($"{displayPath}: {problem?.Reason ?? "no such file"}");
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new MappingReadException($"{displayPath}: cannot be read: {e.Message}");
-        }
-        return Parse(bytes, displayPath, fullPath, fileExists);
+        return Parse(bytes, displayPath, fullPath, fileExists, directoryExists);
     }
 
     /// <summary>Parses mapping bytes (from disk or from a staged blob).</summary>
-    public static MappingDocument Parse(byte[] bytes, string displayPath, string? fullPath, Func<string, bool> fileExists)
+    public static MappingDocument Parse(byte[] bytes, string displayPath, string? fullPath, Func<string, bool> fileExists, Func<string, bool>? directoryExists = null)
     {
         if (Array.IndexOf(bytes, (byte)0) >= 0)
         {
@@ -71,12 +68,13 @@ internal static class MappingLoader
             var column = e.Line == 1 ? e.Column + bomLength : e.Column;
             throw new MappingReadException($"invalid JSON: {e.Message}", new MappingLocation(displayPath, e.Line, column), RuleIds.InvalidJson);
         }
-        var extractor = new ReferenceExtractor(displayPath, text, lines, fileExists);
+        var extractor = new ReferenceExtractor(displayPath, text, lines, fileExists, directoryExists);
         var (references, extractionDiagnostics) = extractor.Extract(root);
         var rootObject = root as JsonObjectNode;
         var document = new MappingDocument(displayPath, fullPath, text, root, lines,
             rootObject?.GetString(MappingKeys.VerifiedAt), rootObject?.GetString(MappingKeys.DocsRoot), references, []);
         var shape = MappingShapeRules.Check(document);
-        return document with { ShapeDiagnostics = [.. extractionDiagnostics, .. shape] };
+        var (ignored, keyHints) = IgnoredKeys.Find(document);
+        return document with { ShapeDiagnostics = [.. extractionDiagnostics, .. shape, .. keyHints], IgnoredKeys = ignored };
     }
 }

@@ -14,11 +14,13 @@ internal static class MappingScores
     public static bool IsScoreKey(string name) =>
         name is MappingKeys.Score or MappingKeys.ShortScore || name.EndsWith(MappingKeys.SectionScoreSuffix, StringComparison.Ordinal);
 
-    /// <summary>A score as a number 0..100 (`74`, `74.5`, `"74%"`), or null when it is not one.</summary>
+    /// <summary>A score as a number 0..100 (`74`, `74.5`, `"74%"`), or null when it is not one (`1e999` is not: it
+    /// overflows to infinity, which no fix may write back).</summary>
     public static double? Read(JsonValueNode node) => node switch
     {
-        JsonNumberNode number => number.Value,
-        JsonStringNode text when double.TryParse(text.Value.Trim().TrimEnd('%'), NumberStyles.Float, CultureInfo.InvariantCulture, out var value) => value,
+        JsonNumberNode number when double.IsFinite(number.Value) => number.Value,
+        JsonStringNode text when double.TryParse(text.Value.Trim().TrimEnd('%'), NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
+            && double.IsFinite(value) => value,
         _ => null,
     };
 

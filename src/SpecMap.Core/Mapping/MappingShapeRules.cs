@@ -8,7 +8,7 @@ namespace SpecMap.Core.Mapping;
 /// <summary>SMV0002 checks that need no repository: statuses and scores (bad ranges are found while extracting).</summary>
 internal static class MappingShapeRules
 {
-    public static readonly string[] Statuses = ["implemented", "partial", "missing", "deprecated"];
+    public static readonly string[] Statuses = ItemStatus.Known;
 
     public static ImmutableArray<Diagnostic> Check(MappingDocument document)
     {
@@ -23,7 +23,8 @@ internal static class MappingShapeRules
             foreach (var member in obj.Members)
             {
                 var memberPointer = JsonPointer.Append(pointer, member.Name);
-                if (member.Name == MappingKeys.Status)
+                // A field named `status` in `required_fields` is a field, not the item's status.
+                if (member.Name == MappingKeys.Status && !ItemStatus.IsContractSchema(pointer))
                 {
                     CheckStatus(document, member.Value, memberPointer, found);
                 }
@@ -37,11 +38,7 @@ internal static class MappingShapeRules
     }
 
     /// <summary>The status, normalised (`Implemented` → `implemented`), or null when it is not one of the four.</summary>
-    public static string? NormaliseStatus(string value)
-    {
-        var normal = value.Trim().ToLowerInvariant().Replace(' ', '_').Replace('-', '_');
-        return Statuses.Contains(normal, StringComparer.Ordinal) ? normal : null;
-    }
+    public static string? NormaliseStatus(string value) => ItemStatus.Exact(value);
 
     private static void CheckStatus(MappingDocument document, JsonValueNode value, string pointer, ImmutableArray<Diagnostic>.Builder found)
     {
@@ -51,7 +48,12 @@ internal static class MappingShapeRules
         }
         else if (NormaliseStatus(text.Value) is null)
         {
-            found.Add(Error(document, value, pointer, $"unknown status '{text.Value}': expected one of {string.Join(", ", Statuses)}"));
+            // Free text is a note, not a mapping error: say how it was read (SMV0007).
+            var read = ItemStatus.Read(text.Value);
+            var message = read is null
+                ? $"status '{text.Value}' is free text: it is not read as a status, and no status check uses it (expected one of {string.Join(", ", Statuses)})"
+                : $"status '{text.Value}' is read as '{read}', its leading word";
+            found.Add(RuleCatalog.Create(RuleIds.FreeTextStatus, message, document.LocationOf(value.Start), pointer));
         }
     }
 

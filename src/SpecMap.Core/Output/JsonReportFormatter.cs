@@ -44,6 +44,12 @@ internal sealed class JsonReportFormatter : IReportFormatter
         json.WriteString("path", mapping.Path);
         WriteNullableString(json, "verified_at", mapping.VerifiedAt);
         WriteNullableString(json, "against", mapping.Against);
+        json.WriteStartArray("ignored_keys");
+        foreach (var key in mapping.Document.Ignored)
+        {
+            json.WriteStringValue(key);
+        }
+        json.WriteEndArray();
         json.WriteStartArray("references");
         foreach (var reference in mapping.References)
         {

@@ -77,7 +77,8 @@ internal sealed partial record CompactReference(string Path, IReadOnlyList<LineR
         {
             return null;
         }
-        string? fragment = match.Groups["frag"].Success ? match.Groups["frag"].Value.Trim() : null;
+        string? fragment = match.Groups["frag"].Success ? match.Groups["frag"].Value.Trim()
+            : match.Groups["sym"].Success ? match.Groups["sym"].Value.Trim() : null;
         // GitHub's line anchors (`file.py#L10-L20`) are lines, not symbols.
         if (fragment is not null && ranges.Count == 0 && GitHubLines().Match(fragment) is { Success: true } github)
         {
@@ -117,8 +118,9 @@ internal sealed partial record CompactReference(string Path, IReadOnlyList<LineR
         return ranges.Count > 0;
     }
 
-    // PATH has no spaces, colons (except a drive letter), '#', or wildcard characters.
-    [GeneratedRegex(@"^(?<path>(?:[A-Za-z]:[\\/])?[^\s:#?*""<>|]+)(?::(?<lines>\s*L?\d+(?:\s*[-–]\s*L?\d+)?(?:\s*,\s*L?\d+(?:\s*[-–]\s*L?\d+)?)*)\s*)?(?:#(?<frag>.*))?$")]
+    // PATH has no spaces, colons (except a drive letter), '#', or wildcard characters. After the colon come lines, or
+    // a symbol (`serving_responses.py:_build_response_created_event`, a shape teams write for `#symbol`).
+    [GeneratedRegex(@"^(?<path>(?:[A-Za-z]:[\\/])?[^\s:#?*""<>|]+)(?::(?<lines>\s*L?\d+(?:\s*[-–]\s*L?\d+)?(?:\s*,\s*L?\d+(?:\s*[-–]\s*L?\d+)?)*)\s*|:(?<sym>[A-Za-z_][\w.]*(?:\([^()]*\))?))?(?:#(?<frag>.*))?$")]
     private static partial Regex Shape();
 
     [GeneratedRegex(@"^L?(\d+)(?:\s*[-–]\s*L?(\d+))?$")]

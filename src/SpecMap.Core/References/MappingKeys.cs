@@ -32,11 +32,18 @@ internal static class MappingKeys
     public static readonly ImmutableArray<string> StartLineKeys = ["start_line", "line_start", "start"];
     public static readonly ImmutableArray<string> EndLineKeys = ["end_line", "line_end", "end"];
 
+    /// <summary>Keys teams hold references under (any key's value is read; these are the ones a typo is measured against).</summary>
+    public static readonly ImmutableArray<string> ReferenceKeys =
+        ["implementation", "documentation", "code_location", "spec_ref", "spec_reference", "request_model", "response_model"];
+
     /// <summary>A member whose name contains this word (`model`, `response_model`) holds model references.</summary>
     public const string ModelWord = "model";
 
     // An item.
     public const string Status = "status";
+
+    /// <summary>`implemented: true|false`, read as the status `implemented` / `missing` when an item has no `status`.</summary>
+    public const string Implemented = "implemented";
     public const string Suppress = "suppress";
     public const string RequiredFields = "required_fields";
     public const string SpecHash = "spec_hash";
@@ -52,5 +59,12 @@ internal static class MappingKeys
     public static readonly ImmutableArray<string> LabelKeys = ["name", "id"];
 
     /// <summary>Keys whose values are never references: metadata, hashes and links (compared ignoring case).</summary>
-    public static readonly ImmutableArray<string> NotReferences = [Schema, VerifiedAt, Version, DocsRoot, SpecHash, "url", "href", "link"];
+    public static readonly ImmutableArray<string> NotReferences = [Schema, VerifiedAt, Version, DocsRoot, SpecHash, "url", "href", "link", Spec, ItemSchema];
+
+    /// <summary>`"spec": { "openapi": "specs/openapi.yaml", "paths": ["/responses"] }` at the top level: the OpenAPI document
+    /// the mapping is checked against (issue 12); never a reference.</summary>
+    public const string Spec = "spec";
+
+    /// <summary>An item's spec schema: `"schema": "#/components/schemas/ResponseTextDeltaEvent"`.</summary>
+    public const string ItemSchema = "schema";
 }

@@ -28,6 +28,9 @@ internal enum SymbolSource
     Fragment,
     ObjectKey,
     Sibling,
+
+    /// <summary>Keys enclosing the reference name a declaration the recorded lines hold (`"ResponsesRequest": {"background": ...}`).</summary>
+    Context,
 }
 
 /// <summary>One reference found in a mapping, with everything a check or a fix needs to find it again.</summary>
@@ -41,6 +44,8 @@ internal enum SymbolSource
 /// <param name="ItemPointer">The pointer of the enclosing item (the object the reference sits in).</param>
 /// <param name="Part">Index within a list of lines (`"2517, 2530"` gives parts 0 and 1); 0 otherwise.</param>
 /// <param name="Node">The JSON value holding the reference.</param>
+/// <param name="SegmentStart">Where in the decoded string this reference starts: 0, or later for one of several joined in prose.</param>
+/// <param name="SegmentEnd">Where it ends, exclusive; -1 for the end of the string.</param>
 internal sealed record MappingReference(
     string Pointer,
     ReferenceKind Kind,
@@ -55,8 +60,13 @@ internal sealed record MappingReference(
     MappingLocation Location,
     string ItemPointer,
     int Part,
-    JsonValueNode Node)
+    JsonValueNode Node,
+    int SegmentStart = 0,
+    int SegmentEnd = -1)
 {
+    /// <summary>True when the string joins several references (`a.py:12 and b.py:40`) and this is one of them.</summary>
+    public bool IsJoined => SegmentStart > 0 || SegmentEnd >= 0;
+
     public bool HasLines => Start is not null;
 
     /// <summary>True when the path was written without a folder (`api_server.py:901`).</summary>

@@ -13,6 +13,7 @@ internal sealed class PathResolver
     private readonly ISourceTree _tree;
     private readonly string? _docsRoot;
     private readonly Lazy<ILookup<string, string>> _byBasename;
+    private readonly Lazy<HashSet<string>> _folders;
 
     public PathResolver(ISourceTree tree, string? docsRoot)
         : this(tree, docsRoot, new Lazy<ILookup<string, string>>(() => tree.Paths.ToLookup(p => p[(p.LastIndexOf('/') + 1)..], StringComparer.Ordinal)))
@@ -22,8 +23,20 @@ internal sealed class PathResolver
     private PathResolver(ISourceTree tree, string? docsRoot, Lazy<ILookup<string, string>> byBasename)
     {
         _tree = tree;
-        _docsRoot = string.IsNullOrWhiteSpace(docsRoot) ? null : docsRoot.Trim().Trim('/').Replace('\\', '/');
+        _docsRoot = DocsRootOf(docsRoot);
         _byBasename = byBasename;
+        _folders = new Lazy<HashSet<string>>(() => FoldersOf(tree.Paths));
+    }
+
+    /// <summary>`docs_root: "."` (or "./docs") names the same folders without the `./`, which would show in every message.</summary>
+    private static string? DocsRootOf(string? docsRoot)
+    {
+        var root = docsRoot?.Trim().Replace('\\', '/').Trim('/') ?? string.Empty;
+        while (root.StartsWith("./", StringComparison.Ordinal))
+        {
+            root = root[2..].TrimStart('/');
+        }
+        return root is "" or "." ? null : root;
     }
 
     /// <summary>The same tree with another `docs_root`, sharing the basename index (built once per tree).</summary>
@@ -39,20 +52,38 @@ internal sealed class PathResolver
     public (string? Path, Finding? Finding) Resolve(string written, ReferenceKind kind, PathResolver? baseline = null)
     {
         var path = written.Replace('\\', '/');
+        if (path.Contains('\0', StringComparison.Ordinal))
+        {
+            return (null, new Finding(RuleIds.FileNotChecked, $"'{written}' is not checked, because it holds a NUL character, which no file name can"));
+        }
         if (LeavesRepository(path))
         {
             return (null, new Finding(RuleIds.LeavesRepository, $"'{written}' leaves the repository: references must be paths relative to the repository root"));
         }
         path = Normalise(path);
-        if (kind == ReferenceKind.Doc && _docsRoot is not null && _tree.Exists($"{_docsRoot}/{path}"))
+        if (kind == ReferenceKind.Doc && _docsRoot is not null)
         {
-            path = $"{_docsRoot}/{path}";
+            if (LeavesRepository(_docsRoot))
+            {
+                return (null, new Finding(RuleIds.LeavesRepository, $"docs_root '{_docsRoot}' leaves the repository, so '{written}' is not read through it"));
+            }
+            if (_tree.Problem($"{_docsRoot}/{path}") is { } docsProblem)
+            {
+                return (null, FindingFor(written, docsProblem));
+            }
+            if (_tree.Exists($"{_docsRoot}/{path}"))
+            {
+                path = $"{_docsRoot}/{path}";
+            }
+        }
+        // Every component is checked inside the tree read (a folder link to /etc too), before anything is opened.
+        if (_tree.Problem(path) is { } problem)
+        {
+            return (null, FindingFor(written, problem));
         }
         if (_tree.Exists(path))
         {
-            return _tree.IsLinkOutside(path)
-                ? (null, new Finding(RuleIds.LeavesRepository, $"'{written}' is a symbolic link to a place outside the repository"))
-                : (path, null);
+            return (path, null);
         }
         if (!path.Contains('/', StringComparison.Ordinal))
         {
@@ -77,12 +108,42 @@ internal sealed class PathResolver
     private List<string> Basename(string name) =>
         [.. _byBasename.Value[name].Order(StringComparer.Ordinal)];
 
+    private static Finding FindingFor(string written, PathProblem problem) =>
+        new(problem.LeavesRepository ? RuleIds.LeavesRepository : RuleIds.FileNotChecked, $"'{written}' {problem.Reason}");
+
     /// <summary>Whether any file has this basename (for paths without a known extension).</summary>
     public bool NamesAFile(string written)
     {
         var path = Normalise(written.Replace('\\', '/'));
-        return _tree.Exists(path) || (!path.Contains('/', StringComparison.Ordinal) && _byBasename.Value.Contains(path))
+        return _tree.Problem(path) is not null || _tree.Exists(path) || (!path.Contains('/', StringComparison.Ordinal) && _byBasename.Value.Contains(path))
             || (_docsRoot is not null && _tree.Exists($"{_docsRoot}/{path}"));
+    }
+
+    /// <summary>Whether the path (as written, `docs_root` applied as for a doc) names a directory of the snapshot.</summary>
+    public bool NamesADirectory(string written)
+    {
+        var path = Normalise(written.Replace('\\', '/'));
+        if (path.Length == 0)
+        {
+            return false;
+        }
+        var folders = _folders.Value;
+        return folders.Contains(path) || (_docsRoot is not null && folders.Contains($"{_docsRoot}/{path}"));
+    }
+
+    private static HashSet<string> FoldersOf(IEnumerable<string> paths)
+    {
+        var folders = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var path in paths)
+        {
+            // Stop at the first folder already known: its parents are known too.
+            var slash = path.LastIndexOf('/');
+            while (slash > 0 && folders.Add(path[..slash]))
+            {
+                slash = path.LastIndexOf('/', slash - 1);
+            }
+        }
+        return folders;
     }
 
     private static bool LeavesRepository(string path) =>

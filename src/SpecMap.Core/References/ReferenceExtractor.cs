@@ -15,12 +15,15 @@ internal sealed class ReferenceExtractor
     private readonly string _text;
     private readonly LineTable _lines;
     private readonly Func<string, bool> _fileExists;
+    private readonly Func<string, bool> _directoryExists;
     private readonly ImmutableArray<MappingReference>.Builder _references = ImmutableArray.CreateBuilder<MappingReference>();
     private readonly ImmutableArray<Diagnostic>.Builder _diagnostics = ImmutableArray.CreateBuilder<Diagnostic>();
 
     /// <param name="fileExists">Whether a path (as written) names a file; decides for strings without a known extension.</param>
-    public ReferenceExtractor(string mappingPath, string text, LineTable lines, Func<string, bool> fileExists)
+    /// <param name="directoryExists">Whether a path names a directory (such a string is reported as not checked, SMV0005).</param>
+    public ReferenceExtractor(string mappingPath, string text, LineTable lines, Func<string, bool> fileExists, Func<string, bool>? directoryExists = null)
     {
+        _directoryExists = directoryExists ?? (_ => false);
         _mappingPath = mappingPath;
         _text = text;
         _lines = lines;
@@ -179,26 +182,68 @@ internal sealed class ReferenceExtractor
 
     private void AddCompact(JsonStringNode node, string pointer, string itemPointer, string? parentKey)
     {
-        var parsed = CompactReference.TryParse(node.Value);
-        if (parsed is null || !LooksLikeFile(parsed))
+        var value = node.Value;
+        var parsed = CompactReference.TryParse(value);
+        if (parsed is not null && LooksLikeFile(parsed))
         {
+            AddParsed(node, pointer, itemPointer, parentKey, parsed, 0, -1);
             return;
         }
+        if (parsed is null && UncheckedText.JoinedParts(value) is { } parts
+            && parts.Any(p => CompactReference.TryParse(value[p.Start..p.End]) is { } part && LooksLikeFile(part)))
+        {
+            foreach (var (start, end) in parts)
+            {
+                var text = value[start..end];
+                var part = CompactReference.TryParse(text);
+                if (part is not null && LooksLikeFile(part))
+                {
+                    AddParsed(node, pointer, itemPointer, parentKey, part, start, end);
+                }
+                else
+                {
+                    NotChecked(node, pointer, $"'{text}', joined to references in '{value}', is not one: "
+                        + (part is null ? UncheckedText.WhyNotParsed(text) : UncheckedText.WhyNotAFile(part, _directoryExists)
+                            ?? "it names no file in the repository"));
+                }
+            }
+            return;
+        }
+        var why = parsed is null
+            ? UncheckedText.WhyNotParsed(value, parentKey is not null && MappingKeys.PathKeys.Contains(parentKey)) ?? UncheckedText.WhyDirectory(value, _directoryExists)
+            : UncheckedText.WhyNotAFile(parsed, _directoryExists);
+        if (why is not null)
+        {
+            NotChecked(node, pointer, $"'{Shorten(value)}' looks like a reference but is not checked, because {why}");
+        }
+    }
+
+    private void AddParsed(JsonStringNode node, string pointer, string itemPointer, string? parentKey, CompactReference parsed, int segmentStart, int segmentEnd)
+    {
         var kind = KindOf(parsed, parentKey);
         var symbol = parsed.IsMarkdown ? null : parsed.Fragment;
         var anchor = parsed.IsMarkdown ? parsed.Fragment : null;
         Add(node, pointer, itemPointer, kind, ReferenceStyle.Compact, node.Value, parsed.Path, parsed.Ranges, symbol, anchor,
-            symbol is null ? SymbolSource.None : SymbolSource.Fragment);
+            symbol is null ? SymbolSource.None : SymbolSource.Fragment, segmentStart, segmentEnd);
     }
 
+    private void NotChecked(JsonValueNode node, string pointer, string message)
+    {
+        var (line, column) = _lines.Position(node.Start);
+        _diagnostics.Add(RuleCatalog.Create(RuleIds.ReferenceNotChecked, message, new MappingLocation(_mappingPath, line, column), pointer));
+    }
+
+    private static string Shorten(string value) => value.Length <= 120 ? value : value[..100] + "…";
+
     private void Add(JsonValueNode node, string pointer, string itemPointer, ReferenceKind kind, ReferenceStyle style, string original,
-        string path, IReadOnlyList<LineRange> ranges, string? symbol, string? anchor, SymbolSource source)
+        string path, IReadOnlyList<LineRange> ranges, string? symbol, string? anchor, SymbolSource source, int segmentStart = 0, int segmentEnd = -1)
     {
         var (line, column) = _lines.Position(node.Start);
         var location = new MappingLocation(_mappingPath, line, column);
         if (ranges.Count == 0)
         {
-            _references.Add(new MappingReference(pointer, kind, style, original, path, null, null, symbol, anchor, source, location, itemPointer, 0, node));
+            _references.Add(new MappingReference(pointer, kind, style, original, path, null, null, symbol, anchor, source, location, itemPointer, 0, node,
+                segmentStart, segmentEnd));
             return;
         }
         for (var part = 0; part < ranges.Count; part++)
@@ -207,12 +252,12 @@ internal sealed class ReferenceExtractor
             if (!range.IsValid)
             {
                 _diagnostics.Add(RuleCatalog.Create(RuleIds.ShapeError,
-                    $"line range '{range.Start}-{range.End}' is not valid: lines start at 1 and the end may not come before the start",
+                    range.Start < 1 ? $"line {range.Start}: lines start at 1, so the first line is ':1'" : $"line range '{range.Start}-{range.End}' ends before it starts: write the first line first",
                     location, pointer));
                 continue;
             }
             _references.Add(new MappingReference(pointer, kind, style, original, path, range.Start, range.End, symbol, anchor, source,
-                location, itemPointer, part, node));
+                location, itemPointer, part, node, segmentStart, segmentEnd));
         }
     }
 
@@ -234,7 +279,8 @@ internal sealed class ReferenceExtractor
             }
         }
         var distinct = candidates.Select(i => _references[i].Pointer).Distinct(StringComparer.Ordinal).Count();
-        if (distinct != 1)
+        // Joined references to different files (`a.py:12 and b.py:40`) do not share one symbol.
+        if (distinct != 1 || candidates.Select(i => _references[i].Path).Distinct(StringComparer.Ordinal).Count() != 1)
         {
             return;
         }

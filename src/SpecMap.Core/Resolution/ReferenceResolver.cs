@@ -61,6 +61,7 @@ internal sealed class ReferenceResolver
         {
             return null;
         }
+        // A bare basename was resolved where it was unique at the baseline (PathResolver.Resolve), so the path is the baseline's.
         var file = _baseline.Read(path ?? reference.Path) ?? _baseline.Read(reference.Path);
         return file is not null && _baseline.Outline(file)?.Innermost(start, end) is { Kind: not SymbolKinds.Heading } declaration
             ? new BaselineDeclaration(declaration, _baseline.Tree.Description)
@@ -98,7 +99,7 @@ internal sealed class ReferenceResolver
         if (reference.HasLines && reference.End > file.LineCount)
         {
             var beyond = new Finding(RuleIds.RangeBeyondEnd,
-                $"lines {Range(reference.Start!.Value, reference.End!.Value)} are beyond the end of '{path}' ({file.LineCount} lines)");
+                $"{(reference.Start == reference.End ? "line" : "lines")} {Range(reference.Start!.Value, reference.End!.Value)} {(reference.Start == reference.End ? "is" : "are")} beyond the end of '{path}', which has {file.LineCount} {(file.LineCount == 1 ? "line" : "lines")}");
             if (query is not null && outline is not null && query.FindIn(outline) is { Count: > 0 } found)
             {
                 var (symbol, _) = Nearest(found, reference);
@@ -252,9 +253,14 @@ internal sealed class ReferenceResolver
             // Same file or a renamed one: name each path once, so a long path does not make the line unreadable.
             case MatchKind.Same or MatchKind.Signature when match.Path == oldFile.Path:
                 var signature = match.Kind == MatchKind.Signature ? $" with a new parameter list {symbol.Signature}" : string.Empty;
+                // It did not move: the recorded lines were not its lines (a message must not say "moved from 933-976 to 933-976").
+                var shift = start == entity.Start && end == entity.End
+                    ? $"'{entity.QualifiedName}' is at lines {Range(start, end)} of '{match.Path}'{signature}, not at the recorded "
+                        + $"{(reference.Start is { } s && reference.End is { } e ? $"lines {Range(s, e)}" : "lines")} (unchanged since {_baseline!.Tree.Description})"
+                    : $"'{entity.QualifiedName}' moved from lines {Range(entity.Start, entity.End)} to {Range(start, end)} of '{match.Path}'{signature} "
+                        + $"(since {_baseline!.Tree.Description})";
                 return Relocated(target, HowFound.Symbol, match.Confidence, new Finding(isDoc ? RuleIds.HeadingMoved : RuleIds.SymbolShifted,
-                    $"'{entity.QualifiedName}' moved from lines {Range(entity.Start, entity.End)} to {Range(start, end)} of '{match.Path}'{signature} "
-                    + $"(since {_baseline!.Tree.Description})", related));
+                    shift, related));
             case MatchKind.Same or MatchKind.Signature:
                 var lines = start == entity.Start && end == entity.End
                     ? $"still at lines {Range(start, end)}"

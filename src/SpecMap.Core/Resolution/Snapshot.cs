@@ -1,15 +1,24 @@
+using SpecMap.Core.Caching;
 using SpecMap.Core.History;
 using SpecMap.Core.Outline;
 using SpecMap.Core.Sources;
 
 namespace SpecMap.Core.Resolution;
 
-/// <summary>One source tree with the reads, outlines and line splits a mapping's references need, each done once.</summary>
+/// <summary>
+/// One source tree with the reads, outlines and line splits a mapping's references need, each done once while it is
+/// likely to be needed again: texts, line splits and bodies are kept least-recently-used within fixed bounds (issue 15:
+/// keeping every file read for both commits cost about 37 KB per reference), outlines for the run (they are small).
+/// </summary>
 internal sealed class Snapshot(ISourceTree tree, Outliners outliners)
 {
-    private readonly Dictionary<string, SourceFile?> _files = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string[]> _lines = new(StringComparer.Ordinal);
-    private readonly Dictionary<(string BlobId, int Start, int End), List<string>> _bodies = [];
+    // About 16 MB of UTF-16 text: the files of the references at hand plus the candidates of a relocation search.
+    private const long MaxTextChars = 8L * 1024 * 1024;
+    private const long MaxBodyTokens = 1024 * 1024;
+
+    private readonly BoundedCache<string, SourceFile?> _files = new(MaxTextChars, f => f?.Text.Length ?? 1, StringComparer.Ordinal);
+    private readonly BoundedCache<string, string[]> _lines = new(MaxTextChars / 40, l => l.Length, StringComparer.Ordinal);
+    private readonly BoundedCache<(string BlobId, int Start, int End), List<string>> _bodies = new(MaxBodyTokens, b => b.Count);
 
     public ISourceTree Tree => tree;
 
@@ -18,7 +27,7 @@ internal sealed class Snapshot(ISourceTree tree, Outliners outliners)
         if (!_files.TryGetValue(path, out var file))
         {
             file = tree.Read(path);
-            _files[path] = file;
+            _files.Set(path, file);
         }
         return file;
     }
@@ -46,7 +55,7 @@ internal sealed class Snapshot(ISourceTree tree, Outliners outliners)
         if (!_lines.TryGetValue(file.BlobId, out var lines))
         {
             lines = TextLines.Split(file.Text);
-            _lines[file.BlobId] = lines;
+            _lines.Set(file.BlobId, lines);
         }
         return lines;
     }
@@ -63,7 +72,7 @@ internal sealed class Snapshot(ISourceTree tree, Outliners outliners)
             var from = Math.Clamp(start - 1, 0, lines.Length);
             var to = Math.Clamp(end, from, lines.Length);
             body = TextDiff.Tokens(lines[from..to]);
-            _bodies[key] = body;
+            _bodies.Set(key, body);
         }
         return body;
     }

@@ -45,9 +45,12 @@ internal sealed class SymbolTracker(Snapshot baseline, Snapshot target, Outliner
     // likeness only with evidence from its enclosing type (ContainerSupports).
     private const int TinyBodyTokens = 24;
     private readonly Dictionary<string, List<string>> _candidateFiles = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, CandidateIndex> _candidateIndexes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SourceOutline?> _previousOutlines = new(StringComparer.Ordinal);
     // What the entity being tracked is: tracking a member may track its enclosing type first (ContainerSupports).
     private Scope _scope = new(null!, null!, null!, false, null, new Lazy<SymbolMatch?>(() => null));
+    // The language of the file being tracked (a container tracked meanwhile is in the same file).
+    private string? _language;
 
     /// <param name="Container">The entity's innermost enclosing type at the baseline, or null at the top.</param>
     /// <param name="ContainerMatch">Where that type went, tracked when first needed.</param>
@@ -79,6 +82,9 @@ internal sealed class SymbolTracker(Snapshot baseline, Snapshot target, Outliner
         var mappedOutline = mapped is null ? null : target.Outline(mapped);
         var language = outliners.For(oldFile.Path)?.Language;
         var others = new Lazy<List<string>>(() => OtherFiles(language, mappedPath));
+        // The searches by name look only where the name occurs; the search by body (Similar) has its own clues.
+        var named = new Lazy<List<string>>(() => MayDeclare(language, others.Value, entity.Name));
+        _language = language;
 
         if (mapped is not null && mappedOutline is not null)
         {
@@ -88,9 +94,9 @@ internal sealed class SymbolTracker(Snapshot baseline, Snapshot target, Outliner
                 return found;
             }
         }
-        return Moved(others.Value, entity, body)
+        return Moved(named.Value, entity, body)
             ?? Best(mapped, mappedOutline, oldOutline, entity, body, MatchKind.Requalified)
-            ?? BestElsewhere(others.Value, entity, body, MatchKind.Requalified)
+            ?? BestElsewhere(named.Value, entity, body, MatchKind.Requalified)
             ?? Best(mapped, mappedOutline, oldOutline, entity, body, MatchKind.Similar)
             ?? BestElsewhere(others.Value, entity, body, MatchKind.Similar);
     }
@@ -174,9 +180,13 @@ internal sealed class SymbolTracker(Snapshot baseline, Snapshot target, Outliner
         var clues = kind == MatchKind.Similar ? Clues(body, entity.Name) : [];
         foreach (var path in others)
         {
+            // The clues first, from the candidate index where it can tell: most files fail them and need no read.
+            if (clues.Length > 0 && clues.Count(c => TextContains(path, c)) * 2 < clues.Length)
+            {
+                continue;
+            }
             var file = target.Read(path);
             if (file is null || (kind == MatchKind.Requalified && !file.Text.Contains(entity.Name, StringComparison.Ordinal))
-                || (clues.Length > 0 && clues.Count(c => file.Text.Contains(c, StringComparison.Ordinal)) * 2 < clues.Length)
                 || target.Outline(file) is not { } outline)
             {
                 continue;
@@ -364,6 +374,25 @@ internal sealed class SymbolTracker(Snapshot baseline, Snapshot target, Outliner
             _previousOutlines[path] = previous;
         }
         return previous;
+    }
+
+    /// <summary>The candidates that may declare <paramref name="name"/> (see <see cref="CandidateIndex"/>).</summary>
+    private List<string> MayDeclare(string? language, List<string> candidates, string name) =>
+        language is null || candidates.Count == 0 ? candidates : Index(language).MayDeclare(candidates, name);
+
+    /// <summary>Whether the target's file at <paramref name="path"/> contains <paramref name="fragment"/>.</summary>
+    private bool TextContains(string path, string fragment) =>
+        (_language is null ? null : Index(_language).Contains(path, fragment))
+            ?? target.Read(path)?.Text.Contains(fragment, StringComparison.Ordinal) ?? false;
+
+    private CandidateIndex Index(string language)
+    {
+        if (!_candidateIndexes.TryGetValue(language, out var index))
+        {
+            index = CandidateIndex.Build(OtherFiles(language, null), target.Read);
+            _candidateIndexes[language] = index;
+        }
+        return index;
     }
 
     /// <summary>Added and modified files of the same language, other than the entity's own.</summary>

@@ -32,13 +32,23 @@ internal sealed class GitIndexSource : ISourceTree
         return blob is null ? null : SourceDecoding.Decode(path, GitTreeSource.ReadAll(blob), blob.Sha);
     }
 
-    public bool IsLinkOutside(string path)
+    public PathProblem? Problem(string path)
     {
-        if (!_entries.TryGetValue(path, out var entry) || entry.Mode != Mode.SymbolicLink)
+        if (TreeLinks.Problem(path, LinkTarget) is { } linkProblem)
         {
-            return false;
+            return linkProblem;
         }
-        var target = _repository.Lookup<Blob>(entry.Id)?.GetContentText().Trim() ?? string.Empty;
-        return !GitTreeSource.LinkStaysInside(path, target);
+        if (!_entries.TryGetValue(path, out var entry) || _repository.Lookup<Blob>(entry.Id) is not { } blob)
+        {
+            return null;
+        }
+        return blob.Size > SourceLimits.MaxFileBytes
+            ? PathProblem.NotChecked(SourceLimits.TooLarge(blob.Size))
+            : SourceDecoding.ContentProblem(GitTreeSource.ReadAll(blob));
     }
+
+    private string? LinkTarget(string prefix) =>
+        _entries.TryGetValue(prefix, out var entry) && entry.Mode == Mode.SymbolicLink
+            ? _repository.Lookup<Blob>(entry.Id)?.GetContentText().Trim()
+            : null;
 }

@@ -33,10 +33,14 @@ internal sealed class GitTreeSource : ISourceTree
     public long? BlobSize(string path) =>
         _commit[path] is { TargetType: TreeEntryTargetType.Blob } entry ? _repository.ObjectDatabase.RetrieveObjectMetadata(entry.Target.Id).Size : null;
 
+    /// <summary>The raw bytes of the path's blob (not decoded: a spec document's parser reads bytes), or null when no blob.</summary>
+    public byte[]? ReadBytes(string path) =>
+        _commit[path] is { TargetType: TreeEntryTargetType.Blob } entry && entry.Mode != Mode.SymbolicLink ? ReadAll((Blob)entry.Target) : null;
+
     public SourceFile? Read(string path)
     {
         var entry = _commit[path];
-        if (entry is not { TargetType: TreeEntryTargetType.Blob } || entry.Mode == Mode.SymbolicLink)
+        if (entry is not { TargetType: TreeEntryTargetType.Blob } || entry.Mode == Mode.SymbolicLink || entry.Mode == Mode.GitLink)
         {
             return null;
         }
@@ -44,37 +48,32 @@ internal sealed class GitTreeSource : ISourceTree
         return SourceDecoding.Decode(path, ReadAll(blob), blob.Sha);
     }
 
-    public bool IsLinkOutside(string path)
+    public PathProblem? Problem(string path)
     {
-        var entry = _commit[path];
-        if (entry is not { Mode: Mode.SymbolicLink })
+        if (TreeLinks.Problem(path, LinkTarget) is { } linkProblem)
         {
-            return false;
+            return linkProblem;
         }
-        var target = ((Blob)entry.Target).GetContentText().Trim();
-        return !LinkStaysInside(path, target);
+        if (_commit[path] is not { TargetType: TreeEntryTargetType.Blob } entry)
+        {
+            return null;
+        }
+        var size = _repository.ObjectDatabase.RetrieveObjectMetadata(entry.Target.Id).Size;
+        return size > SourceLimits.MaxFileBytes
+            ? PathProblem.NotChecked(SourceLimits.TooLarge(size))
+            : SourceDecoding.ContentProblem(ReadAll((Blob)entry.Target));
     }
 
-    internal static bool LinkStaysInside(string path, string target)
-    {
-        if (target.StartsWith('/'))
-        {
-            return false;
-        }
-        var depth = path.Count(c => c == '/');
-        foreach (var part in target.Split('/'))
-        {
-            depth += part switch { ".." => -1, "." or "" => 0, _ => 1 };
-            if (depth < 0)
-            {
-                return false;
-            }
-        }
-        return true;
-    }
+    private string? LinkTarget(string prefix) =>
+        _commit[prefix] is { Mode: Mode.SymbolicLink, Target: Blob link } ? link.GetContentText().Trim() : null;
 
+    /// <summary>The blob's bytes; a blob over <see cref="SourceLimits.MaxFileBytes"/> reads as empty (Problem says why).</summary>
     internal static byte[] ReadAll(Blob blob)
     {
+        if (blob.Size > SourceLimits.MaxFileBytes)
+        {
+            return [];
+        }
         using var stream = blob.GetContentStream();
         using var memory = new MemoryStream((int)Math.Min(blob.Size, int.MaxValue));
         stream.CopyTo(memory);

@@ -20,6 +20,7 @@ internal interface ISourceTree
     /// <summary>The file, or null when the path is not a file in this snapshot.</summary>
     SourceFile? Read(string path);
 
-    /// <summary>True when the path is a symbolic link whose target leaves the repository.</summary>
-    bool IsLinkOutside(string path);
+    /// <summary>Why the path is not read (it leaves the repository through a link, or it cannot be checked), or null.
+    /// A path that does not exist has no problem: callers report it missing.</summary>
+    PathProblem? Problem(string path);
 }

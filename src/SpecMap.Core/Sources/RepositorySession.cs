@@ -1,4 +1,3 @@
-using SpecMap.Core.Results;
 
 namespace SpecMap.Core.Sources;
 
@@ -92,6 +91,31 @@ internal sealed class RepositorySession : IDisposable
         return relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative)
             ? null
             : relative.Replace(Path.DirectorySeparatorChar, '/');
+    }
+
+    /// <summary>A bare repository checked against a commit has no files on disk: the mappings are found in the commit's
+    /// tree, as repository paths under <see cref="Root"/>. Null otherwise (discover on disk).</summary>
+    public IReadOnlyList<string>? MappingsInCommit(IEnumerable<string> globs)
+    {
+        if (Git is not { IsBare: true } || Target is not GitTreeSource tree)
+        {
+            return null;
+        }
+        var patterns = globs.Select(Config.Glob.ToRegex).ToList();
+        return [.. tree.Paths.Where(p => p[(p.LastIndexOf('/') + 1)..] != Config.ConfigLoader.FileName && patterns.Exists(r => r.IsMatch(p)))];
+    }
+
+    /// <summary>The bytes of a mapping found by <see cref="MappingsInCommit"/> (full path under the bare root), or null.</summary>
+    public byte[]? CommittedMappingBytes(string fullPath)
+    {
+        if (Git is not { IsBare: true } || Target is not GitTreeSource tree)
+        {
+            return null;
+        }
+        var relative = Path.GetRelativePath(Root, fullPath).Replace(Path.DirectorySeparatorChar, '/');
+        return tree.Exists(relative) && tree.Problem(relative) is null && tree.Commit[relative]?.Target is LibGit2Sharp.Blob blob
+            ? GitTreeSource.ReadAll(blob)
+            : null;
     }
 
     public void Dispose() => Git?.Dispose();

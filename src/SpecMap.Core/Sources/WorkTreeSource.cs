@@ -3,23 +3,33 @@ using LibGit2Sharp;
 namespace SpecMap.Core.Sources;
 
 /// <summary>The files on disk under a repository root. The file list comes from git's index when there is one
-/// (so ignored build output does not make basenames ambiguous), plus a walk when the folder is not a repository.</summary>
+/// (so ignored build output does not make basenames ambiguous), plus a walk when the folder is not a repository.
+/// Every path is resolved inside the root (<see cref="WorkTreePath"/>) and read within <see cref="SourceLimits"/>.</summary>
 internal sealed class WorkTreeSource : ISourceTree
 {
     private static readonly HashSet<string> SkippedFolders = new(StringComparer.Ordinal) { ".git", "bin", "obj", "node_modules", ".venv", "__pycache__" };
     private readonly string _root;
     private readonly Lazy<IReadOnlyList<string>> _paths;
+    private readonly Func<string, byte[]?>? _outsideSparseCone;
+    private (string Path, byte[]? Bytes, PathProblem? Problem) _last = (string.Empty, null, null);
 
-    public WorkTreeSource(string root, IEnumerable<string>? trackedPaths = null)
+    /// <param name="outsideSparseCone">In a sparse checkout: the staged bytes of a tracked file not on disk, or null.</param>
+    public WorkTreeSource(string root, IEnumerable<string>? trackedPaths = null, Func<string, byte[]?>? outsideSparseCone = null)
     {
-        _root = Path.GetFullPath(root);
+        _root = Path.GetFullPath(root).TrimEnd(Path.DirectorySeparatorChar);
         var tracked = trackedPaths?.ToList();
         _paths = new Lazy<IReadOnlyList<string>>(() => tracked is not null ? ExistingSorted(tracked) : Walk());
+        _outsideSparseCone = outsideSparseCone;
     }
 
-    /// <summary>Opens the work tree of <paramref name="repository"/>, listing its tracked files.</summary>
-    public static WorkTreeSource FromRepository(Repository repository) =>
-        new(repository.Info.WorkingDirectory, repository.Index.Select(e => e.Path.Replace('\\', '/')));
+    /// <summary>Opens the work tree of <paramref name="repository"/>, listing its tracked files. In a sparse checkout the
+    /// files outside the cone are read from the index, not reported deleted.</summary>
+    public static WorkTreeSource FromRepository(Repository repository)
+    {
+        var sparse = repository.Config.Get<bool>("core.sparseCheckout")?.Value == true;
+        return new WorkTreeSource(repository.Info.WorkingDirectory, repository.Index.Select(e => e.Path.Replace('\\', '/')),
+            sparse ? path => repository.Index[path] is { } entry && repository.Lookup<Blob>(entry.Id) is { } blob ? GitTreeSource.ReadAll(blob) : null : null);
+    }
 
     public string Description => "the work tree";
 
@@ -27,34 +37,53 @@ internal sealed class WorkTreeSource : ISourceTree
 
     public IReadOnlyList<string> Paths => _paths.Value;
 
-    public bool Exists(string path) => File.Exists(FullPath(path));
-
-    public SourceFile? Read(string path)
+    public bool Exists(string path)
     {
-        var full = FullPath(path);
-        if (!File.Exists(full))
+        if (string.Equals(_last.Path, path, StringComparison.Ordinal))
         {
-            return null;
+            return _last.Bytes is not null;
         }
-        var bytes = File.ReadAllBytes(full);
-        return SourceDecoding.Decode(path, bytes, GitBlobId.Of(bytes));
+        var (full, problem) = WorkTreePath.Resolve(_root, path);
+        return problem is null && full is not null && !Directory.Exists(full)
+            && (File.Exists(full) || (_outsideSparseCone is not null && _outsideSparseCone(path) is not null));
     }
 
-    public bool IsLinkOutside(string path)
+    public SourceFile? Read(string path) =>
+        Load(path).Bytes is { } bytes ? SourceDecoding.Decode(path, bytes, GitBlobId.Of(bytes)) : null;
+
+    public PathProblem? Problem(string path)
     {
-        var info = new FileInfo(FullPath(path));
-        if (info.LinkTarget is null)
-        {
-            return false;
-        }
-        var target = info.ResolveLinkTarget(returnFinalTarget: true)?.FullName;
-        return target is null || !IsInside(target);
+        var (_, bytes, problem) = Load(path);
+        return problem ?? (bytes is null ? null : SourceDecoding.ContentProblem(bytes));
     }
 
-    private bool IsInside(string fullPath) =>
-        fullPath.StartsWith(_root.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, StringComparison.Ordinal);
-
-    private string FullPath(string path) => Path.Combine(_root, path.Replace('/', Path.DirectorySeparatorChar));
+    /// <summary>The file's bytes (null when there is none) or why it is not read; the last answer is kept, as the
+    /// resolver asks Problem, Exists and Read of one path in a row.</summary>
+    private (string Path, byte[]? Bytes, PathProblem? Problem) Load(string path)
+    {
+        if (string.Equals(_last.Path, path, StringComparison.Ordinal))
+        {
+            return _last;
+        }
+        var (full, problem) = WorkTreePath.Resolve(_root, path);
+        byte[]? bytes = null;
+        if (full is not null)
+        {
+            if (Directory.Exists(full))
+            {
+                bytes = null;
+            }
+            else
+            {
+                (bytes, problem) = BoundedFileRead.Read(full);
+                if (bytes is null && problem is null && _outsideSparseCone is not null)
+                {
+                    bytes = _outsideSparseCone(path);
+                }
+            }
+        }
+        return _last = (path, bytes, problem);
+    }
 
     private List<string> ExistingSorted(List<string> tracked)
     {

@@ -6,33 +6,48 @@ using SpecMap.Core.References;
 namespace SpecMap.Core.Validation;
 
 /// <summary>An item suppresses IDs for itself and everything under it with `"suppress": ["SMV0109"]` (contract §6).</summary>
-internal static class Suppressions
+internal sealed class Suppressions
 {
-    public static bool IsSuppressed(MappingDocument document, Diagnostic diagnostic)
+    // The suppressed IDs by the pointer of the object that lists them, read once per mapping: walking the document
+    // for every diagnostic cost a scan of each section's members per diagnostic (quadratic in a large mapping).
+    private readonly Dictionary<string, HashSet<string>> _byScope;
+
+    private Suppressions(Dictionary<string, HashSet<string>> byScope) => _byScope = byScope;
+
+    public static Suppressions Of(MappingDocument document)
     {
-        var tokens = JsonPointer.Tokens(diagnostic.Pointer);
-        var node = document.Root;
-        for (var depth = 0; ; depth++)
+        var byScope = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        foreach (var (pointer, obj) in document.Objects())
         {
-            if (node is JsonObjectNode obj && obj.Get(MappingKeys.Suppress) is JsonArrayNode list
-                && list.Items.OfType<JsonStringNode>().Any(s => string.Equals(s.Value.Trim(), diagnostic.Id, StringComparison.OrdinalIgnoreCase)))
+            if (obj.Get(MappingKeys.Suppress) is JsonArrayNode list)
+            {
+                byScope[pointer] = new HashSet<string>(list.Items.OfType<JsonStringNode>().Select(s => s.Value.Trim()), StringComparer.OrdinalIgnoreCase);
+            }
+        }
+        return new Suppressions(byScope);
+    }
+
+    public bool IsSuppressed(Diagnostic diagnostic)
+    {
+        if (_byScope.Count == 0)
+        {
+            return false;
+        }
+        var scope = string.Empty;
+        if (Lists(scope, diagnostic.Id))
+        {
+            return true;
+        }
+        foreach (var token in JsonPointer.Tokens(diagnostic.Pointer))
+        {
+            scope = JsonPointer.Append(scope, token);
+            if (Lists(scope, diagnostic.Id))
             {
                 return true;
             }
-            if (depth >= tokens.Count)
-            {
-                return false;
-            }
-            node = node switch
-            {
-                JsonObjectNode o => o.Get(tokens[depth]),
-                JsonArrayNode a when int.TryParse(tokens[depth], out var i) && i >= 0 && i < a.Items.Length => a.Items[i],
-                _ => null,
-            };
-            if (node is null)
-            {
-                return false;
-            }
         }
+        return false;
     }
+
+    private bool Lists(string scope, string id) => _byScope.TryGetValue(scope, out var ids) && ids.Contains(id);
 }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using SpecMap.Core.Caching;
 using SpecMap.Core.Config;
 using SpecMap.Core.Contracts;
 using SpecMap.Core.Diagnostics;
@@ -12,6 +13,7 @@ using SpecMap.Core.Resolution;
 using SpecMap.Core.Results;
 using SpecMap.Core.Sources;
 using SpecMap.Core.Spec;
+using SpecMap.Core.SpecChecks;
 
 namespace SpecMap.Core.Validation;
 
@@ -25,51 +27,74 @@ internal sealed class Validator
 
     public Validator(Outliners? outliners = null) => _outliners = outliners ?? Outliners.Shared;
 
+    /// <summary>Told after each reference is resolved (history walks can take minutes on a large mapping).</summary>
+    public IProgress<ValidationProgress>? Progress { get; init; }
+
     /// <exception cref="ValidationSetupException">The repository, revision or configuration cannot be used.</exception>
     /// <exception cref="MappingReadException">A mapping cannot be read.</exception>
     public ValidationReport Validate(ValidationRequest request)
     {
         using var session = RepositorySession.Open(request.WorkingDirectory, request.Repo, request.Against, request.Staged, request.IndexFile);
+        // Outlines persist in the repository's git folder across runs (issue 15): an unchanged file is parsed once, ever.
+        using var outliners = _outliners.WithStore(session.Git is { } git ? OutlineStore.Open(git.Handle.Info.Path) : null);
         var (config, configDiagnostics) = ConfigLoader.Load(
             request.ConfigPath is null ? null : Path.GetFullPath(request.ConfigPath, request.WorkingDirectory), session.Root);
         var mappingFiles = request.MappingPaths.IsDefaultOrEmpty
-            ? [.. MappingDiscovery.Find(session.Root, config.Mappings.IsDefaultOrEmpty ? SpecMapConfig.DefaultMappingGlobs : config.Mappings)
+            ? [.. (session.MappingsInCommit(config.Mappings.IsDefaultOrEmpty ? SpecMapConfig.DefaultMappingGlobs : config.Mappings)
+                    ?? MappingDiscovery.Find(session.Root, config.Mappings.IsDefaultOrEmpty ? SpecMapConfig.DefaultMappingGlobs : config.Mappings))
                 .Select(p => Path.Combine(session.Root, p))]
             : request.MappingPaths.Select(p => Path.GetFullPath(p, request.WorkingDirectory)).ToList();
         var reports = ImmutableArray.CreateBuilder<MappingReport>();
         foreach (var file in mappingFiles)
         {
-            reports.Add(ValidateMapping(session, config, file, DisplayPath(request.WorkingDirectory, file)));
+            reports.Add(ValidateMapping(session, outliners, config, file, DisplayPath(request.WorkingDirectory, file)));
         }
         var ordered = reports.OrderBy(r => r.Path, StringComparer.Ordinal).ToImmutableArray();
-        return new ValidationReport(ordered, Adjust(configDiagnostics, config, null)) { Repository = session.Facts };
+        return new ValidationReport(ordered, Adjust([.. configDiagnostics, .. NoMappingFound.Check(mappingFiles.Count, config, request.WorkingDirectory, session.Root)], config, null))
+        {
+            Repository = session.Facts,
+        };
     }
 
-    private MappingReport ValidateMapping(RepositorySession session, SpecMapConfig config, string fullPath, string displayPath)
+    private MappingReport ValidateMapping(RepositorySession session, Outliners outliners, SpecMapConfig config, string fullPath, string displayPath)
     {
         var mappingRepoPath = session.RepositoryPathOf(fullPath);
         var paths = new PathResolver(session.Target, null);
         var staged = session.Staged && mappingRepoPath is not null ? session.Git!.StagedBytes(mappingRepoPath) : null;
+        // A mapping found in a bare repository's commit has no file on disk (so --fix cannot write into the git folder).
+        var committed = staged is null ? session.CommittedMappingBytes(fullPath) : null;
         var document = staged is not null
-            ? MappingLoader.Parse(staged, displayPath, fullPath, paths.NamesAFile)
-            : MappingLoader.Load(fullPath, displayPath, paths.NamesAFile);
+            ? MappingLoader.Parse(staged, displayPath, fullPath, paths.NamesAFile, paths.NamesADirectory)
+            : committed is not null ? MappingLoader.Parse(committed, displayPath, null, paths.NamesAFile, paths.NamesADirectory)
+            : MappingLoader.Load(fullPath, displayPath, paths.NamesAFile, paths.NamesADirectory);
         paths = paths.WithDocsRoot(document.DocsRoot ?? config.DocsRoot);
 
         var diagnostics = new List<Diagnostic>(document.ShapeDiagnostics);
         diagnostics.AddRange(SuppressionLists.Check(document));
-        var (baseline, verifiedAt, baselineFinding) = Baseline.Find(session.Git, document.VerifiedAt, mappingRepoPath);
+        var (baseline, verifiedAt, baselineFinding) = Baseline.Find(session.Git, document.VerifiedAt, mappingRepoPath,
+            session.Staged ? session.Target as GitIndexSource : null);
         if (baselineFinding is not null)
         {
             var node = document.Root is JsonObjectNode root ? root.Get("verified_at") ?? root : document.Root;
             diagnostics.Add(ToDiagnostic(document, baselineFinding, document.LocationOf(node.Start), "/verified_at", null));
         }
 
-        var resolver = new ReferenceResolver(new ResolutionContext(session.Target, baseline, session.Git, paths, _outliners, config.RenameConfidenceThreshold));
+        var resolver = new ReferenceResolver(new ResolutionContext(session.Target, baseline, session.Git, paths, outliners, config.RenameConfidenceThreshold));
         var results = new List<ReferenceResult>();
-        foreach (var reference in document.References)
+        foreach (var written in document.References)
         {
+            // The enclosing keys may name the symbol (issue 11): track by it, or say the lines hold something else (SMV0110).
+            var (path, pathFinding) = paths.Resolve(written.Path, written.Kind);
+            var (reference, mismatch) = path is null || pathFinding is not null
+                ? (written, null)
+                : ContextSymbols.Apply(written, path, baseline ?? session.Target, _outliners);
+            if (mismatch is not null)
+            {
+                diagnostics.Add(mismatch);
+            }
             var result = resolver.Resolve(reference);
             results.Add(result);
+            Progress?.Report(new ValidationProgress(displayPath, results.Count, document.References.Length));
             foreach (var finding in result.Outcome.Findings)
             {
                 var fix = FixBuilder.ForReference(document, result, finding, config.RenameConfidenceThreshold, paths)
@@ -78,9 +103,11 @@ internal sealed class Validator
             }
         }
 
-        diagnostics.AddRange(ContractChecker.Check(document, results, new ContractContext(session.Target, _outliners)));
-        var (specDiagnostics, coverage) = SpecMonitor.Check(document, results, new SpecContext(session.Target, baseline, _outliners, config));
+        diagnostics.AddRange(ItemEvidence.Check(document, results, session.Target, outliners));
+        diagnostics.AddRange(ContractChecker.Check(document, results, new ContractContext(session.Target, outliners)));
+        var (specDiagnostics, coverage) = SpecMonitor.Check(document, results, new SpecContext(session.Target, baseline, outliners, config));
         diagnostics.AddRange(specDiagnostics);
+        diagnostics.AddRange(SpecChecker.Check(document, results, new SpecCheckContext(session.Target, _outliners, session.Root, config)));
         diagnostics.AddRange(ConsistencyChecker.Check(document, results, diagnostics));
 
         return new MappingReport(document, verifiedAt, session.Target.CommitId, [.. results],
@@ -88,18 +115,22 @@ internal sealed class Validator
     }
 
     /// <summary>Applies configured severities and per-item suppressions, then sorts by position and ID.</summary>
-    private static ImmutableArray<Diagnostic> Adjust(IEnumerable<Diagnostic> diagnostics, SpecMapConfig config, MappingDocument? document) =>
-    [
-        .. diagnostics
-            .Select(d => d with { Severity = config.Severities.TryGetValue(d.Id, out var configured) ? configured : d.Severity })
-            .Where(d => d.Severity != Severity.None && (document is null || !Suppressions.IsSuppressed(document, d)))
-            .DistinctBy(d => d with { Reference = null })
-            .OrderBy(d => d.Location.Path, StringComparer.Ordinal)
-            .ThenBy(d => d.Location.Line)
-            .ThenBy(d => d.Location.Column)
-            .ThenBy(d => d.Id, StringComparer.Ordinal)
-            .ThenBy(d => d.Message, StringComparer.Ordinal),
-    ];
+    private static ImmutableArray<Diagnostic> Adjust(IEnumerable<Diagnostic> diagnostics, SpecMapConfig config, MappingDocument? document)
+    {
+        var suppressions = document is null ? null : Suppressions.Of(document);
+        return
+        [
+            .. diagnostics
+                .Select(d => d with { Severity = config.Severities.TryGetValue(d.Id, out var configured) ? configured : d.Severity })
+                .Where(d => d.Severity != Severity.None && suppressions?.IsSuppressed(d) != true)
+                .DistinctBy(d => d with { Reference = null })
+                .OrderBy(d => d.Location.Path, StringComparer.Ordinal)
+                .ThenBy(d => d.Location.Line)
+                .ThenBy(d => d.Location.Column)
+                .ThenBy(d => d.Id, StringComparer.Ordinal)
+                .ThenBy(d => d.Message, StringComparer.Ordinal),
+        ];
+    }
 
     private static Diagnostic ToDiagnostic(MappingDocument document, Finding finding, MappingLocation location, string pointer, MappingFix? fix) =>
         RuleCatalog.Create(finding.RuleId, finding.Message, location, pointer, fix, finding.Related);

@@ -10,7 +10,7 @@ public sealed class SuppressionTests : IDisposable
 {
     private readonly TestRepository _repo = TestRepository.Create();
 
-    public SuppressionTests() => _repo.Write("src/app.py", "def handler():\n    return 1\n");
+    public SuppressionTests() => _repo.Write("src/app.py", "def response_handler():\n    return 1\n");
 
     public void Dispose() => _repo.Dispose();
 
@@ -20,8 +20,8 @@ public sealed class SuppressionTests : IDisposable
         _repo.Write("SPEC_TO_CODE_MAPPING.json", """
             {
               "endpoints": {
-                "GET /v1/responses/{response_id}": { "status": "done", "suppress": ["smv0002"], "implementation": "src/app.py:1-2" },
-                "DELETE /v1/responses/{response_id}": { "status": "done", "implementation": "src/app.py:1-2" }
+                "GET /v1/responses/{response_id}": { "status": 5, "suppress": ["smv0002"], "implementation": "src/app.py:1-2" },
+                "DELETE /v1/responses/{response_id}": { "status": 5, "implementation": "src/app.py:1-2" }
               }
             }
             """);
@@ -34,7 +34,7 @@ public sealed class SuppressionTests : IDisposable
     public void Suppress_on_the_top_level_object_covers_the_whole_mapping()
     {
         _repo.Write("SPEC_TO_CODE_MAPPING.json", """
-            { "suppress": ["SMV0002"], "endpoints": { "a": { "status": "done" }, "b": { "compliance_score": 140 } } }
+            { "suppress": ["SMV0002"], "endpoints": { "a": { "status": 5 }, "b": { "compliance_score": 140 } } }
             """);
         Assert.Empty(Validate().AllDiagnostics);
     }
@@ -45,13 +45,13 @@ public sealed class SuppressionTests : IDisposable
         _repo.Write("SPEC_TO_CODE_MAPPING.json", """
             {
               "endpoints": {
-                "a": { "status": "done", "suppress": ["SMV109", 7] }
+                "a": { "status": 5, "suppress": ["SMV109", 7] }
               }
             }
             """);
         var problems = Validate().AllDiagnostics.Where(d => d.Id == RuleIds.ConfigurationProblem).ToList();
         Assert.Equal(2, problems.Count);
-        Assert.Equal((3, 43), (problems[0].Location.Line, problems[0].Location.Column));
+        Assert.Equal((3, 38), (problems[0].Location.Line, problems[0].Location.Column));
         Assert.Contains("'SMV109' in 'suppress': it suppresses nothing", problems[0].Message, StringComparison.Ordinal);
         Assert.Equal("/endpoints/a/suppress/1", problems[1].Pointer);
         // The misspelt ID suppressed nothing: the status error is still there.

@@ -84,9 +84,14 @@ public sealed class ContractCheckerTests : IDisposable
               "event": { "model": "server/protocol.py:9-14", "required_fields": ["item_id", "arguments"] }
             }
             """).Commit();
-        var diagnostic = Assert.Single(ContractRun.Validate(_repository, "map.specmap.json"));
+        var diagnostics = ContractRun.Validate(_repository, "map.specmap.json");
+        var diagnostic = Assert.Single(diagnostics, d => d.Severity != Severity.Info);
         Assert.Equal(RuleIds.RequiredFieldMissing, diagnostic.Id);
         Assert.Equal("/event/required_fields/arguments", diagnostic.Pointer);
+        // Names only: presence is checked, types are not, and the report says so.
+        var untyped = Assert.Single(diagnostics, d => d.Id == RuleIds.ContractNotChecked);
+        Assert.Equal("/event/required_fields", untyped.Pointer);
+        Assert.Contains("types of 1 required field not checked", untyped.Message, StringComparison.Ordinal);
     }
 
     [Fact]

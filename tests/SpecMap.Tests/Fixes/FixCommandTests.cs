@@ -158,13 +158,16 @@ public sealed class FixCommandTests
     {
         using var repo = TestRepository.Create();
         repo.Write("src/items.py", Code);
-        repo.Write("SPEC_TO_CODE_MAPPING.json", "{\n  \"a\": \"src/items.py:1-2#list_items\"\n}\n");
-        var head = repo.Commit("initial");
+        repo.Write("SPEC_TO_CODE_MAPPING.json", $"{{\n  \"verified_at\": \"{repo.Commit("code")}\",\n  \"a\": \"src/items.py:1-2#list_items\"\n}}\n");
+        repo.Commit("mapping");
+        repo.Write("src/items.py", "import os\n\n\n" + Code).Stage("src/items.py");
 
         var result = CliRunner.Run(repo.Root, "validate", "--staged", "--fix");
         Assert.True(result.ExitCode == 0, result.Stdout + result.Stderr);
         Assert.Contains("(staged)", result.Stderr, StringComparison.Ordinal);
-        var expected = $"{{\n  \"verified_at\": \"{head}\",\n  \"a\": \"src/items.py:1-2#list_items\"\n}}\n";
+        // The new lines belong to the commit being made, which has no id yet: verified_at goes, and the commit that
+        // writes this content of the mapping becomes its baseline.
+        var expected = "{\n  \"a\": \"src/items.py:4-5#list_items\"\n}\n";
         Assert.Equal(expected, repo.Read("SPEC_TO_CODE_MAPPING.json"));
         Assert.Equal(expected, GitProcess.Run(repo.Root, null, "show", ":SPEC_TO_CODE_MAPPING.json").Stdout);
     }
@@ -176,6 +179,7 @@ public sealed class FixCommandTests
         repo.Write("src/items.py", Code);
         repo.Write("SPEC_TO_CODE_MAPPING.json", "{\n  \"a\": \"src/items.py:1-2#list_items\"\n}\n");
         repo.Commit("initial");
+        repo.Write("src/items.py", "import os\n\n\n" + Code).Stage("src/items.py");
         var unstaged = "{\n  \"a\": \"src/items.py:1-2#list_items\",\n  \"b\": \"src/items.py:1\"\n}\n";
         repo.Write("SPEC_TO_CODE_MAPPING.json", unstaged);
 

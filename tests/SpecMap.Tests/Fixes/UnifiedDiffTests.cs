@@ -60,6 +60,17 @@ public sealed class UnifiedDiffTests
     }
 
     [Fact]
+    public void A_key_inserted_at_the_end_of_an_unchanged_line_leaves_that_line_as_context()
+    {
+        // verified_at inserted after `"$schema": …,` (at that line's end): the $schema line must not be removed and re-added.
+        var text = "{\n  \"$schema\": \"s.json\",\n  \"a\": \"x.py:1\"\n}\n";
+        var at = text.IndexOf(",\n", StringComparison.Ordinal) + 1;
+        var patch = UnifiedDiff.Render("m.json", text, [new Core.Diagnostics.MappingEdit("/", at, "", "\n  \"verified_at\": \"abc\",")]);
+        Assert.Equal("diff --git a/m.json b/m.json\n--- a/m.json\n+++ b/m.json\n@@ -1,4 +1,5 @@\n {\n   \"$schema\": \"s.json\",\n"
+            + "+  \"verified_at\": \"abc\",\n   \"a\": \"x.py:1\"\n }\n", patch);
+    }
+
+    [Fact]
     public void No_edits_no_diff() => Assert.Equal(string.Empty, UnifiedDiff.Render("m.json", "{}", []));
 
 }

@@ -60,9 +60,7 @@ public sealed class HookTests : IDisposable
     public void Plain_git_hook_blocks_a_commit_that_breaks_a_reference_and_lets_others_pass()
     {
         var repo = NewProject("plain");
-        var hook = Path.Combine(repo, ".git", "hooks", "pre-commit");
-        File.Copy(Path.Combine(SourceRoot(), "hooks", "pre-commit"), hook);
-        File.SetUnixFileMode(hook, File.GetUnixFileMode(Path.Combine(SourceRoot(), "hooks", "pre-commit")));
+        InstallHook(repo);
 
         // A change to a referenced file that keeps the reference true passes.
         File.AppendAllText(Path.Combine(repo, "src", "items.py"), "\n# a comment\n");
@@ -83,9 +81,7 @@ public sealed class HookTests : IDisposable
     public void Plain_git_hook_judges_the_index_git_commits_with_commit_a()
     {
         var repo = NewProject("commit-a");
-        var hook = Path.Combine(repo, ".git", "hooks", "pre-commit");
-        File.Copy(Path.Combine(SourceRoot(), "hooks", "pre-commit"), hook);
-        File.SetUnixFileMode(hook, File.GetUnixFileMode(Path.Combine(SourceRoot(), "hooks", "pre-commit")));
+        InstallHook(repo);
         // Deleted in the work tree only: `commit -a` stages the deletion in a temporary index (GIT_INDEX_FILE).
         File.Delete(Path.Combine(repo, "src", "items.py"));
         var blocked = Git(repo, "commit", "-a", "-m", "delete");
@@ -97,8 +93,7 @@ public sealed class HookTests : IDisposable
     public void Plain_git_hook_skips_without_running_specmap_when_nothing_relevant_is_staged()
     {
         var repo = NewProject("skip");
-        File.Copy(Path.Combine(SourceRoot(), "hooks", "pre-commit"), Path.Combine(repo, ".git", "hooks", "pre-commit"));
-        File.SetUnixFileMode(Path.Combine(repo, ".git", "hooks", "pre-commit"), File.GetUnixFileMode(Path.Combine(SourceRoot(), "hooks", "pre-commit")));
+        InstallHook(repo);
         // A validator that always fails: a commit that passes proves it was not run.
         var failing = new Dictionary<string, string>(_environment) { ["SPECMAP"] = "false" };
         File.WriteAllText(Path.Combine(repo, "notes.txt"), "unrelated\n");
@@ -109,6 +104,42 @@ public sealed class HookTests : IDisposable
         File.AppendAllText(Path.Combine(repo, "src", "items.py"), "# more\n");
         Git(repo, "add", "-A");
         Assert.NotEqual(0, GitProcess.Run(repo, null, failing, "commit", "-m", "items").ExitCode);
+    }
+
+    [Fact]
+    public void Plain_git_hook_with_fix_commits_lines_that_belong_to_the_new_commit()
+    {
+        var repo = NewProject("staged-fix");
+        InstallHook(repo);
+        // The hook runs `$SPECMAP validate --staged MAPPINGS`: a wrapper adds --fix, as a team that lets the hook fix would.
+        var wrapper = Path.Combine(_root, "specmap-fix.sh");
+        File.WriteAllText(wrapper, $"#!/bin/sh\nexec dotnet '{Path.Combine(AppContext.BaseDirectory, "specmap.dll")}' \"$@\" --fix\n");
+        File.SetUnixFileMode(wrapper, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        var fixing = new Dictionary<string, string>(_environment) { ["SPECMAP"] = wrapper };
+        var items = Path.Combine(repo, "src", "items.py");
+
+        for (var round = 1; round <= 2; round++)
+        {
+            // Code moves down three lines in the commit; the hook fixes the staged mapping and stages it again.
+            File.WriteAllText(items, "import os\n\n\n" + File.ReadAllText(items));
+            Git(repo, "add", "-A");
+            var commit = GitProcess.Run(repo, null, fixing, "commit", "-m", $"move {round}");
+            Assert.True(commit.ExitCode == 0, commit.Stdout + commit.Stderr);
+
+            var committed = Git(repo, "show", "HEAD:SPEC_TO_CODE_MAPPING.json").Stdout;
+            var start = 1 + (3 * round);
+            Assert.Contains($"\"src/items.py:{start}-{start + 1}#list_items\"", committed, StringComparison.Ordinal);
+            // No verified_at naming the parent: the lines belong to the commit that wrote this content, the new one.
+            Assert.DoesNotContain("verified_at", committed, StringComparison.Ordinal);
+            Assert.Equal(string.Empty, Git(repo, "status", "--porcelain").Stdout.Trim());
+
+            // The next run reads the lines at that commit: nothing to report, nothing to fix.
+            var check = GitProcess.Run(repo, null, _environment, "show", "--stat", "HEAD");
+            Assert.Contains("SPEC_TO_CODE_MAPPING.json", check.Stdout, StringComparison.Ordinal);
+            var validate = CliRunner.Run(repo, "validate");
+            Assert.True(validate.ExitCode == 0, validate.Stdout + validate.Stderr);
+            Assert.Equal(0, CliRunner.Run(repo, "validate", "--staged").ExitCode);
+        }
     }
 
     [PreCommitFact]
@@ -137,6 +168,15 @@ public sealed class HookTests : IDisposable
         Assert.NotEqual(0, blocked.ExitCode);
         Assert.Contains("Failed", blocked.Stdout + blocked.Stderr, StringComparison.Ordinal);
         Assert.Contains("SPEC_TO_CODE_MAPPING.json", blocked.Stdout + blocked.Stderr, StringComparison.Ordinal);
+    }
+
+    /// <summary>Installs this checkout's plain git hook as the repository's pre-commit hook, executable as shipped.</summary>
+    private static void InstallHook(string repo)
+    {
+        var shipped = Path.Combine(SourceRoot(), "hooks", "pre-commit");
+        var hook = Path.Combine(repo, ".git", "hooks", "pre-commit");
+        File.Copy(shipped, hook);
+        File.SetUnixFileMode(hook, File.GetUnixFileMode(shipped));
     }
 
     /// <summary>A git repository with a mapping and the file it references, committed (hooks not yet installed).</summary>

@@ -41,7 +41,7 @@ internal static class ReportFixture
           "streaming_events": [
             {
               "name": "response.output_text.delta",
-              "status": "done",
+              "status": 5,
               "compliance_score": 70,
               "implementation": { "file": "src/events.py", "lines": "30-42", "symbol": "TextDelta" }
             }

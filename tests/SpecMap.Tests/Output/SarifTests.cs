@@ -173,7 +173,7 @@ public sealed class SarifTests
         }
     }
 
-    private static void AssertValid(string sarif)
+    internal static void AssertValid(string sarif)
     {
         using var document = JsonDocument.Parse(sarif);
         var result = Schema.Value.Evaluate(document.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });

@@ -155,8 +155,8 @@ public sealed class ReferenceExtractorTests
 
     [Theory]
     [InlineData("""{ "impl": "a.py:42-7" }""", "line range '42-7'")]
-    [InlineData("""{ "impl": "a.py:0" }""", "line range '0-0'")]
-    [InlineData("""{ "status": "done" }""", "unknown status 'done'")]
+    [InlineData("""{ "impl": "a.py:0" }""", "line 0: lines start at 1")]
+    [InlineData("""{ "status": 5 }""", "'status' must be a string")]
     [InlineData("""{ "compliance_score": 120 }""", "between 0 and 100")]
     [InlineData("""{ "overall_compliance_score": -1 }""", "between 0 and 100")]
     [InlineData("""{ "compliance_score": "high" }""", "must be a number")]

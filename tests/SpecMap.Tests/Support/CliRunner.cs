@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using SpecMap.Cli;
+using SpecMap.Cli.Terminal;
 
 namespace SpecMap.Tests.Support;
 
@@ -20,18 +21,32 @@ internal static class CliRunner
         return new Result(exit, stdout.ToString(), stderr.ToString());
     }
 
-    /// <summary>The real program (the built specmap.dll) as a process, as a user would start it: exit codes and streams for real.</summary>
-    public static Result RunProcess(string workingDirectory, params string[] args)
+    /// <summary>
+    /// The command line in-process as if stdout and stderr were a person's terminal (a fake TTY: the writers are still
+    /// strings), with the given environment.
+    /// </summary>
+    public static Result RunInTerminal(string workingDirectory, Func<string, string?> environment, params string[] args)
     {
-        var dll = Path.Combine(AppContext.BaseDirectory, "specmap.dll");
-        var start = new ProcessStartInfo("dotnet")
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var exit = SpecMapCli.Run(args, stdout, stderr, workingDirectory, environment, new TerminalFacts(true, true));
+        return new Result(exit, stdout.ToString(), stderr.ToString());
+    }
+
+    /// <summary>The real program (the built specmap.dll) as a process, as a user would start it: exit codes and streams for real.</summary>
+    public static Result RunProcess(string workingDirectory, params string[] args) =>
+        RunProgram(workingDirectory, "dotnet", [Path.Combine(AppContext.BaseDirectory, "specmap.dll"), .. args]);
+
+    /// <summary>Any build of specmap as a process (`dotnet specmap.dll ...`, or a native binary).</summary>
+    public static Result RunProgram(string workingDirectory, string program, IEnumerable<string> args)
+    {
+        var start = new ProcessStartInfo(program)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(dll);
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);

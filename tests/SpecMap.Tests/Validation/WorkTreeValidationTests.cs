@@ -1,5 +1,6 @@
 using SpecMap.Core.Diagnostics;
 using SpecMap.Core.Results;
+using SpecMap.Core.Sources;
 using SpecMap.Core.Validation;
 using SpecMap.Tests.Support;
 

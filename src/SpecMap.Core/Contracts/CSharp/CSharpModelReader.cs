@@ -47,6 +47,7 @@ internal sealed partial class CSharpModelReader(ISourceTree tree) : IModelReader
                 .Select(d => (d.Path, (TypeDeclarationSyntax)d.Node)));
         }
         var fields = new List<ModelField>();
+        var unseen = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var (partPath, part) in parts)
         {
             ReadMembers(partPath, part, fields);
@@ -63,15 +64,25 @@ internal sealed partial class CSharpModelReader(ISourceTree tree) : IModelReader
                         .FirstOrDefault(d => d.Item2 is not InterfaceDeclarationSyntax && d.Item2 != part);
                     if (found.Item2 is null)
                     {
+                        // A base class outside the repository (an SDK's type) may declare fields no one here can read;
+                        // interfaces (`IJsonModel<T>`) and `object` add none a model must implement itself.
+                        if (!IsInterfaceName(baseName) && baseName is not ("object" or "Object" or "ValueType" or "Attribute" or "Exception"))
+                        {
+                            unseen.Add(baseType.Type.ToString());
+                        }
                         continue;
                     }
                     var inherited = Read(found.Item1, found.Item2, depth + 1);
+                    unseen.UnionWith(inherited.UnseenBases);
                     fields.AddRange(inherited.Fields.Where(f => !fields.Any(own => own.Name == f.Name)));
                 }
             }
         }
-        return new ModelClass(name, path, Line(declaration.Identifier), [.. fields], NamePolicy.Loose, null);
+        return new ModelClass(name, path, Line(declaration.Identifier), [.. fields], NamePolicy.Loose, null, [.. unseen]);
     }
+
+    /// <summary>`IJsonModel<T>`, `IEquatable<T>`: the .NET naming convention for interfaces.</summary>
+    private static bool IsInterfaceName(string name) => name.Length > 1 && name[0] == 'I' && char.IsUpper(name[1]);
 
     private void ReadMembers(string path, TypeDeclarationSyntax type, List<ModelField> fields)
     {

@@ -47,6 +47,7 @@ internal sealed partial class PythonModelReader(ISourceTree tree) : IModelReader
         ReadBody(module, cls, fields, config, attrsStyle);
 
         var inherited = new List<ModelClass>();
+        var unseen = new SortedSet<string>(StringComparer.Ordinal);
         if (depth < MaxDepth)
         {
             foreach (var baseText in cls.Bases)
@@ -54,6 +55,10 @@ internal sealed partial class PythonModelReader(ISourceTree tree) : IModelReader
                 var baseName = BaseName(baseText);
                 if (baseName is null || Resolve(module, baseName, depth + 1) is not { } found || found.Class == cls && found.Module == module)
                 {
+                    if (baseName is not null && !FieldlessBases.Declares(module, baseName))
+                    {
+                        unseen.Add(baseName);
+                    }
                     continue;
                 }
                 var baseModel = Read(found.Module, found.Class, depth + 1);
@@ -67,7 +72,8 @@ internal sealed partial class PythonModelReader(ISourceTree tree) : IModelReader
         {
             all.AddRange(baseModel.Fields.Where(f => !all.Any(own => own.Name == f.Name)));
         }
-        return new ModelClass(cls.Name, module.Path, module.Lines[cls.Index].StartLine, [.. all], policy, generator);
+        unseen.UnionWith(inherited.SelectMany(b => b.UnseenBases));
+        return new ModelClass(cls.Name, module.Path, module.Lines[cls.Index].StartLine, [.. all], policy, generator, [.. unseen]);
     }
 
     /// <summary>Reads the statements of a class body, those under if/try/for/match/... blocks and on one line included.</summary>

@@ -31,6 +31,7 @@ internal sealed class CSharpOutliner(bool conditionalBranches = true) : IOutline
 
     public SourceOutline Outline(string path, string text)
     {
+        if (CSharpNestingGuard.TooDeep(text)) { return new SourceOutline(path, Language, []); }
         var source = SourceText.From(text);
         var root = (CompilationUnitSyntax)CSharpSyntaxTree.ParseText(source, Options, path).GetRoot();
         var walker = new Walker(source.Lines);

@@ -1,5 +1,4 @@
 using SpecMap.Core.Json;
-using SpecMap.Core.Mapping;
 
 namespace SpecMap.Core.Outline.Markdown;
 

@@ -30,7 +30,20 @@ internal sealed class MarkdownOutliner : IOutliner
 
     public SourceOutline Outline(string path, string text)
     {
-        var document = Markdig.Markdown.Parse(text, Pipeline);
+        if (!MarkdownBudget.FitsMarkdig(text))
+        {
+            return new SourceOutline(path, Language, MarkdownBudget.ScanHeadings(text));
+        }
+        MarkdownDocument document;
+        try
+        {
+            document = Markdig.Markdown.Parse(text, Pipeline);
+        }
+        catch (ArgumentException)
+        {
+            // Markdig refuses nesting deeper than 127 levels; the line scanner has no depth.
+            return new SourceOutline(path, Language, MarkdownBudget.ScanHeadings(text));
+        }
         var lines = LineStarts.Of(text);
         var headings = new List<(HeadingBlock Block, int Line)>();
         foreach (var block in document.Descendants<HeadingBlock>())

@@ -117,6 +117,7 @@ class ResponseTextDeltaEvent(OpenAIBaseModel):
     output_index: int
     content_index: int
     delta: str
+    logprobs: list[dict[str, Any]] = Field(default_factory=list)
 
 
 class ResponseTextDoneEvent(OpenAIBaseModel):
@@ -128,6 +129,7 @@ class ResponseTextDoneEvent(OpenAIBaseModel):
     output_index: int
     content_index: int
     text: str
+    logprobs: list[dict[str, Any]] = Field(default_factory=list)
 
 
 class ResponseFunctionCallArgumentsDeltaEvent(OpenAIBaseModel):
@@ -148,6 +150,7 @@ class ResponseFunctionCallArgumentsDoneEvent(OpenAIBaseModel):
     item_id: str
     output_index: int
     arguments: str
+    name: str = ""
 
 
 class ResponseReasoningTextDeltaEvent(OpenAIBaseModel):

@@ -1,4 +1,4 @@
-namespace SpecMap.Core.Results;
+namespace SpecMap.Core.Sources;
 
 /// <summary>The run cannot start (missing repository, unknown revision, bad config): exit 2 with one line.</summary>
 internal sealed class ValidationSetupException(string message) : Exception(message);

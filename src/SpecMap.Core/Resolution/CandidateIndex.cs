@@ -1,0 +1,115 @@
+using SpecMap.Core.Sources;
+
+namespace SpecMap.Core.Resolution;
+
+/// <summary>
+/// Which of a search's candidate files (the changed files of one language) hold a word, read once per run: the search
+/// for a lost declaration by its name then reads and outlines only the files where that name occurs as an identifier,
+/// not every changed file again for every lost reference (issue 15: 41% of a relocation run). A declaration's name
+/// is an identifier token of its file, so no file that could hold the declaration is left out.
+/// </summary>
+internal sealed class CandidateIndex
+{
+    private readonly Dictionary<string, int> _position = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<int>> _files = new(StringComparer.Ordinal);
+    // Files whose identifiers the split cannot be sure of (C# unicode escapes such as `\u0041bc`): always candidates.
+    private readonly HashSet<int> _unsure = [];
+    private readonly Dictionary<string, HashSet<int>> _containing = new(StringComparer.Ordinal);
+
+    private CandidateIndex()
+    {
+    }
+
+    public static CandidateIndex Build(IReadOnlyList<string> paths, Func<string, SourceFile?> read)
+    {
+        var index = new CandidateIndex();
+        var words = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < paths.Count; i++)
+        {
+            index._position[paths[i]] = i;
+            if (read(paths[i]) is not { IsBinary: false } file)
+            {
+                continue;
+            }
+            if (file.Text.Contains("\\u", StringComparison.Ordinal) || file.Text.Contains("\\U", StringComparison.Ordinal))
+            {
+                index._unsure.Add(i);
+            }
+            words.Clear();
+            foreach (var word in Words(file.Text))
+            {
+                words.Add(word);
+            }
+            foreach (var word in words)
+            {
+                if (!index._files.TryGetValue(word, out var files))
+                {
+                    files = [];
+                    index._files[word] = files;
+                }
+                files.Add(i);
+            }
+        }
+        return index;
+    }
+
+    /// <summary>The paths of <paramref name="candidates"/> (in their order) that may declare <paramref name="name"/>;
+    /// all of them when the name is not a plain identifier (an operator, a destructor) or a path was not indexed.</summary>
+    public List<string> MayDeclare(List<string> candidates, string name)
+    {
+        if (!IsIdentifier(name))
+        {
+            return candidates;
+        }
+        var files = _files.GetValueOrDefault(name);
+        return [.. candidates.Where(p => !_position.TryGetValue(p, out var i) || _unsure.Contains(i) || (files is not null && files.BinarySearch(i) >= 0))];
+    }
+
+    /// <summary>Whether the file's text contains <paramref name="fragment"/> (anywhere, as <see cref="string.Contains(string)"/>
+    /// would say), answered from the words: a fragment of identifier characters can only lie inside one word. Null
+    /// when the index cannot tell (a path not indexed, a file it is unsure of, a fragment with other characters).</summary>
+    public bool? Contains(string path, string fragment)
+    {
+        if (!_position.TryGetValue(path, out var i) || _unsure.Contains(i) || !IsIdentifier(fragment))
+        {
+            return null;
+        }
+        if (!_containing.TryGetValue(fragment, out var files))
+        {
+            files = [];
+            foreach (var (word, holders) in _files)
+            {
+                if (word.Contains(fragment, StringComparison.Ordinal))
+                {
+                    files.UnionWith(holders);
+                }
+            }
+            _containing[fragment] = files;
+        }
+        return files.Contains(i);
+    }
+
+    private static IEnumerable<string> Words(string text)
+    {
+        var start = -1;
+        for (var i = 0; i <= text.Length; i++)
+        {
+            var part = i < text.Length && IsIdentifierChar(text[i]);
+            if (part && start < 0)
+            {
+                start = i;
+            }
+            else if (!part && start >= 0)
+            {
+                yield return text[start..i];
+                start = -1;
+            }
+        }
+    }
+
+    private static bool IsIdentifier(string name) => name.Length > 0 && name.All(IsIdentifierChar);
+
+    private static bool IsIdentifierChar(char c) => char.IsLetterOrDigit(c) || c == '_' || char.GetUnicodeCategory(c) is
+        System.Globalization.UnicodeCategory.NonSpacingMark or System.Globalization.UnicodeCategory.SpacingCombiningMark
+        or System.Globalization.UnicodeCategory.ConnectorPunctuation or System.Globalization.UnicodeCategory.Format;
+}

@@ -1,0 +1,47 @@
+using System.Collections.Immutable;
+using System.Text;
+using SpecMap.Core.Json;
+using SpecMap.Core.Mapping;
+using SpecMap.Core.OpenApi;
+using SpecMap.Core.References;
+using SpecMap.Core.Sources;
+
+namespace SpecMap.Core.SpecChecks;
+
+/// <summary>Where a mapping's OpenAPI document is named: the mapping's `spec` object, else `.specmap.json`'s.</summary>
+/// <param name="Location">A repository path read from the tree checked, else a local path.</param>
+/// <param name="Paths">Which part of the spec the team tracks (path prefixes such as `/responses`); empty = all.</param>
+/// <param name="Pointer">The JSON pointer of the `openapi` value in the mapping, or null when it comes from the config.</param>
+internal sealed record SpecReference(string Location, ImmutableArray<string> Paths, string? Pointer, int Offset);
+
+/// <summary>Reads the named spec once per blob id (through <see cref="OpenApiLoader"/>'s cache).</summary>
+internal static class SpecSource
+{
+    public const string SpecKey = MappingKeys.Spec;
+    public const string OpenApiKey = "openapi";
+    public const string PathsKey = "paths";
+
+    /// <summary>The mapping's `spec.openapi`, else the configured one; null when neither names a spec.</summary>
+    public static SpecReference? Find(MappingDocument document, string? configured, ImmutableArray<string> configuredPaths)
+    {
+        if (document.Root is JsonObjectNode root && root.Get(SpecKey) is JsonObjectNode spec && spec.Get(OpenApiKey) is JsonStringNode { Value.Length: > 0 } location)
+        {
+            var paths = spec.Get(PathsKey) is JsonArrayNode list ? list.Items.OfType<JsonStringNode>().Select(s => s.Value).ToImmutableArray() : [];
+            return new SpecReference(location.Value.Trim(), paths, $"/{SpecKey}/{OpenApiKey}", location.Start);
+        }
+        return configured is null ? null : new SpecReference(configured, configuredPaths.IsDefault ? [] : configuredPaths, null, 0);
+    }
+
+    /// <summary>The document's bytes and blob id: from the tree when it holds the path, else from the local file system.</summary>
+    /// <exception cref="OpenApiReadException">Not found or not a readable OpenAPI document.</exception>
+    public static OpenApiSpec Load(SpecReference reference, ISourceTree tree, string repositoryRoot)
+    {
+        var inTree = reference.Location.Replace('\\', '/').TrimStart('/');
+        if (!Path.IsPathRooted(reference.Location) && tree.Read(inTree) is { IsBinary: false } file)
+        {
+            return OpenApiLoader.Load(Encoding.UTF8.GetBytes(file.Text), reference.Location, SpecDocumentLocation.DefaultCacheFolder(repositoryRoot), file.BlobId);
+        }
+        var document = SpecDocumentLocation.Read(reference.Location, repositoryRoot);
+        return OpenApiLoader.Load(document.Content, reference.Location, SpecDocumentLocation.DefaultCacheFolder(repositoryRoot), document.BlobId);
+    }
+}

@@ -1,0 +1,53 @@
+using SpecMap.Core.Resolution;
+using SpecMap.Core.Sources;
+
+namespace SpecMap.Tests.Resolution;
+
+/// <summary>The search for a lost declaration reads only the changed files where its name occurs (issue 15).</summary>
+public sealed class CandidateIndexTests
+{
+    private static readonly Dictionary<string, string> Files = new()
+    {
+        ["a.py"] = "def create_responses(request):\n    return request\n",
+        ["b.py"] = "def create_responses_v2(request):\n    return request\n",
+        ["c.cs"] = "class C { int Convert(int v) => v; string Name => \"x\"; }\n",
+        ["d.cs"] = "class D { int \\u0043onvert(int v) => v; }\n",
+        ["e.cs"] = "class E { public static E operator +(E a, E b) => a; }\n",
+    };
+
+    private static readonly CandidateIndex Index = CandidateIndex.Build([.. Files.Keys],
+        path => new SourceFile(path, Files[path], path, IsBinary: false));
+
+    [Fact]
+    public void A_name_is_looked_for_as_a_whole_identifier()
+    {
+        Assert.Equal(["a.py"], Index.MayDeclare(["a.py", "b.py", "c.cs", "e.cs"], "create_responses"));
+        Assert.Equal(["c.cs"], Index.MayDeclare(["a.py", "b.py", "c.cs", "e.cs"], "Convert"));
+        Assert.Empty(Index.MayDeclare(["a.py", "b.py"], "missing"));
+    }
+
+    [Fact]
+    public void Files_the_split_cannot_be_sure_of_and_names_that_are_no_identifier_stay_candidates()
+    {
+        // A unicode escape can spell the name; an operator's name is not one identifier; an unindexed path is unknown.
+        Assert.Equal(["c.cs", "d.cs"], Index.MayDeclare(["c.cs", "d.cs", "e.cs"], "Convert"));
+        Assert.Equal(["a.py", "e.cs"], Index.MayDeclare(["a.py", "e.cs"], "operator +"));
+        Assert.Equal(["new.py"], Index.MayDeclare(["new.py", "a.py"], "Convert"));
+    }
+
+    [Fact]
+    public void Contains_answers_as_the_text_would_for_fragments_of_identifiers()
+    {
+        foreach (var path in Files.Keys.Where(p => p != "d.cs"))
+        {
+            foreach (var fragment in new[] { "create_responses", "responses_v2", "onvert", "request", "Name", "operator" })
+            {
+                Assert.Equal(Files[path].Contains(fragment, StringComparison.Ordinal), Index.Contains(path, fragment));
+            }
+        }
+        // Not a fragment of one identifier, a file with escapes, a path not indexed: the index cannot tell.
+        Assert.Null(Index.Contains("a.py", "(request)"));
+        Assert.Null(Index.Contains("d.cs", "Convert"));
+        Assert.Null(Index.Contains("new.py", "Convert"));
+    }
+}
