@@ -72,6 +72,12 @@ internal sealed class ReferenceResolver
     private ResolutionOutcome ResolveAt(MappingReference reference, string path)
     {
         var newFile = _target.Read(path);
+        // A symbol in a file the parser is not given (a budget) cannot be found: say so rather than "not found".
+        if (reference.Symbol is not null && newFile is not null && _target.WhyNotOutlined(newFile) is { } why)
+        {
+            return new ResolutionOutcome(ReferenceStatus.Invalid, null, null, 0,
+                [new Finding(RuleIds.FileNotChecked, $"'{path}' {PathProblem.NotChecked(why).Reason}")]);
+        }
         // Same blob at both ends (the usual case in a hook): no history to replay, and no need to read the old blob.
         var oldFile = newFile is not null && _baseline?.BlobId(path) == newFile.BlobId ? null : _baseline?.Read(path);
         if (oldFile is null || (newFile is not null && newFile.BlobId == oldFile.BlobId))

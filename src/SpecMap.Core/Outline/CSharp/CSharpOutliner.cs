@@ -29,6 +29,8 @@ internal sealed class CSharpOutliner(bool conditionalBranches = true) : IOutline
 
     public IReadOnlyCollection<string> Extensions { get; } = [".cs"];
 
+    public string? WhyNotOutlined(string text) => CSharpNestingGuard.WhyNotParsed(text);
+
     public SourceOutline Outline(string path, string text)
     {
         if (CSharpNestingGuard.TooDeep(text)) { return new SourceOutline(path, Language, []); }
