@@ -72,6 +72,9 @@ def score_refs(truth, report):
     for t in truth["references"]:
         here = [r for r in refs.get(t["pointer"], []) if id(r) not in used]
         r = next((x for x in here if x.get("original") == t["part"]), None)
+        # References joined in prose share the whole string as `original`: the first one not yet taken that holds the part.
+        if r is None:
+            r = next((x for x in here if t["part"] in (x.get("original") or "")), None)
         if r is None and len(here) == 1 and len(refs[t["pointer"]]) == 1:
             r = here[0]
         if r is not None:

@@ -334,10 +334,18 @@ internal static class FixBuilder
             var parameters = open >= 0 ? written[open..] : string.Empty;
             var targetOpen = target.Symbol.IndexOf('(', StringComparison.Ordinal);
             var targetName = (targetOpen >= 0 ? target.Symbol[..targetOpen] : target.Symbol).Trim();
-            if (name.Length == 0 || targetName == name || targetName.EndsWith("." + name, StringComparison.Ordinal))
+            // A target with a parameter list names the overload a written list no longer fits (SMV0106): write that list.
+            var newParameters = targetOpen >= 0 && open >= 0 ? target.Symbol[targetOpen..] : parameters;
+            var sameName = targetName == name || targetName.EndsWith("." + name, StringComparison.Ordinal);
+            if (name.Length == 0 || (sameName && newParameters == parameters))
             {
                 return null;
             }
+            if (sameName)
+            {
+                return name + newParameters;
+            }
+            parameters = newParameters;
             var segments = targetName.Split('.');
             var depth = Math.Min(name.Count(c => c == '.') + 1, segments.Length);
             return string.Join('.', segments[^depth..]) + parameters;

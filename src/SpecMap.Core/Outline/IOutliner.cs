@@ -11,4 +11,8 @@ internal interface IOutliner
     IReadOnlyCollection<string> Extensions { get; }
 
     SourceOutline Outline(string path, string text);
+
+    /// <summary>Why this text is not outlined (it exceeds what the parser is given; its outline is then empty), as
+    /// "it …"; null when it is outlined.</summary>
+    string? WhyNotOutlined(string text) => null;
 }

@@ -47,6 +47,9 @@ internal sealed class Outliners : IDisposable
         return outline.Path == path ? outline : outline with { Path = path };
     }
 
+    /// <summary>Why the file's text is not outlined (see <see cref="IOutliner.WhyNotOutlined"/>), or null.</summary>
+    public string? WhyNotOutlined(string path, string text) => For(path)?.WhyNotOutlined(text);
+
     private SourceOutline Read(string blobId, IOutliner outliner, string path, string text)
     {
         if (_store?.Find(blobId, outliner.Language, path) is { } stored)

@@ -42,8 +42,14 @@ internal sealed class PathResolver
     /// <summary>The same tree with another `docs_root`, sharing the basename index (built once per tree).</summary>
     public PathResolver WithDocsRoot(string? docsRoot) => new(_tree, docsRoot, _byBasename);
 
+    /// <summary>The same `docs_root` on another tree (the baseline's), with its own basename index.</summary>
+    public PathResolver For(ISourceTree tree) => new(tree, _docsRoot);
+
     /// <summary>The repository path, or a finding (and null) when the path cannot be used.</summary>
-    public (string? Path, Finding? Finding) Resolve(string written, ReferenceKind kind)
+    /// <param name="baseline">The tree the mapping's lines belong to: a bare basename names the file it named there
+    /// (unique there), which the caller then follows through history; only without a baseline, or when the baseline has
+    /// no file of that name, is it looked up in this tree.</param>
+    public (string? Path, Finding? Finding) Resolve(string written, ReferenceKind kind, PathResolver? baseline = null)
     {
         var path = written.Replace('\\', '/');
         if (path.Contains('\0', StringComparison.Ordinal))
@@ -81,7 +87,8 @@ internal sealed class PathResolver
         }
         if (!path.Contains('/', StringComparison.Ordinal))
         {
-            var matches = _byBasename.Value[path].ToList();
+            var atBaseline = baseline?.Basename(path) ?? [];
+            var matches = atBaseline.Count > 0 ? atBaseline : Basename(path);
             if (matches.Count == 1)
             {
                 return (matches[0], null);
@@ -89,12 +96,17 @@ internal sealed class PathResolver
             if (matches.Count > 1)
             {
                 var shown = string.Join(", ", matches.Take(5)) + (matches.Count > 5 ? ", …" : string.Empty);
-                return (null, new Finding(RuleIds.Ambiguous, $"'{written}' matches {matches.Count} files: {shown}; write the path from the repository root",
+                var when = atBaseline.Count > 0 ? $" in {baseline!._tree.Description}, the commit its lines belong to" : string.Empty;
+                return (null, new Finding(RuleIds.Ambiguous, $"'{written}' matches {matches.Count} files{when}: {shown}; write the path from the repository root",
                     [.. matches.Select(m => new CodeLocation(m, 1, 1))]));
             }
         }
         return (path, null);
     }
+
+    /// <summary>The files of this tree with that basename (a root-level file included), in path order.</summary>
+    private List<string> Basename(string name) =>
+        [.. _byBasename.Value[name].Order(StringComparer.Ordinal)];
 
     private static Finding FindingFor(string written, PathProblem problem) =>
         new(problem.LeavesRepository ? RuleIds.LeavesRepository : RuleIds.FileNotChecked, $"'{written}' {problem.Reason}");

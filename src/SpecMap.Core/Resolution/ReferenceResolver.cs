@@ -24,12 +24,14 @@ internal sealed class ReferenceResolver
     private readonly Lazy<ChangedFiles> _changes;
     private readonly RenameFinder _renames;
     private readonly SymbolTracker? _tracker;
+    private readonly PathResolver? _baselinePaths;
 
     public ReferenceResolver(ResolutionContext context)
     {
         _context = context;
         _target = new Snapshot(context.Target, context.Outliners);
         _baseline = context.Baseline is null ? null : new Snapshot(context.Baseline, context.Outliners);
+        _baselinePaths = context.Baseline is null ? null : context.Paths.For(context.Baseline);
         _changes = new Lazy<ChangedFiles>(() => context.Git is { } git && context.Baseline is GitTreeSource baseline
             ? ChangedFiles.Compute(git, baseline, context.Target)
             : new ChangedFiles([], [], []));
@@ -42,7 +44,8 @@ internal sealed class ReferenceResolver
     /// be), then its target found, with the declaration its lines stood for at the baseline when it is lost there.</summary>
     public ReferenceResult Resolve(MappingReference reference)
     {
-        var (path, pathFinding) = _context.Paths.Resolve(reference.Path, reference.Kind);
+        // A bare basename names the file it named when the lines were written; history then follows that file.
+        var (path, pathFinding) = _context.Paths.Resolve(reference.Path, reference.Kind, _baselinePaths);
         var outcome = pathFinding is not null
             ? new ResolutionOutcome(pathFinding.RuleId == RuleIds.Ambiguous ? ReferenceStatus.Ambiguous : ReferenceStatus.Invalid, null, null, 0, [pathFinding])
             : ResolveAt(reference, path!);
@@ -58,9 +61,8 @@ internal sealed class ReferenceResolver
         {
             return null;
         }
-        // A bare basename gone from the target is read where it was unique at the baseline (as ResolveAt reads it).
-        var file = _baseline.Read(path ?? reference.Path) ?? _baseline.Read(reference.Path)
-            ?? (reference.IsBareName && BaselineBasename(reference.Path) is { } full ? _baseline.Read(full) : null);
+        // A bare basename was resolved where it was unique at the baseline (PathResolver.Resolve), so the path is the baseline's.
+        var file = _baseline.Read(path ?? reference.Path) ?? _baseline.Read(reference.Path);
         return file is not null && _baseline.Outline(file)?.Innermost(start, end) is { Kind: not SymbolKinds.Heading } declaration
             ? new BaselineDeclaration(declaration, _baseline.Tree.Description)
             : null;
@@ -70,10 +72,11 @@ internal sealed class ReferenceResolver
     private ResolutionOutcome ResolveAt(MappingReference reference, string path)
     {
         var newFile = _target.Read(path);
-        if (newFile is null && _baseline is not null && !path.Contains('/', StringComparison.Ordinal) && BaselineBasename(path) is { } full)
+        // A symbol in a file the parser is not given (a budget) cannot be found: say so rather than "not found".
+        if (reference.Symbol is not null && newFile is not null && _target.WhyNotOutlined(newFile) is { } why)
         {
-            // A bare basename that is unique at the baseline but gone from the target: its file was renamed or deleted.
-            path = full;
+            return new ResolutionOutcome(ReferenceStatus.Invalid, null, null, 0,
+                [new Finding(RuleIds.FileNotChecked, $"'{path}' {PathProblem.NotChecked(why).Reason}")]);
         }
         // Same blob at both ends (the usual case in a hook): no history to replay, and no need to read the old blob.
         var oldFile = newFile is not null && _baseline?.BlobId(path) == newFile.BlobId ? null : _baseline?.Read(path);
@@ -120,7 +123,9 @@ internal sealed class ReferenceResolver
         var candidates = query.FindIn(outline);
         if (candidates.Count == 0)
         {
-            return ResolutionOutcome.Lost(new Finding(RuleIds.SymbolNotFound, $"symbol '{query.Written}' was not found in '{path}'"));
+            return query.Overloads(outline) is { Count: > 0 } overloads
+                ? NoSuchOverload(reference, path, query, overloads)
+                : ResolutionOutcome.Lost(new Finding(RuleIds.SymbolNotFound, $"symbol '{query.Written}' was not found in '{path}'"));
         }
         var (picked, ambiguous) = Nearest(candidates, reference);
         var resolved = new ResolvedTarget(path, RangeStart(reference, picked, picked), picked.End, picked.QualifiedName);
@@ -140,6 +145,31 @@ internal sealed class ReferenceResolver
             [new Finding(RuleIds.SymbolShifted,
                 $"'{query.Written}' is no longer at lines {Range(reference.Start!.Value, reference.End!.Value)} of '{path}'; it is at lines {Range(resolved.Start, resolved.End)}",
                 [Location(resolved)])]);
+    }
+
+    /// <summary>
+    /// A written parameter list that fits no overload of that name: never ok. One overload left is where it went, its
+    /// parameter list changed (SMV0106, fixed only at or above the rename threshold: the confidence is how much of the
+    /// written list it kept); several are ambiguous (SMV0108) and named.
+    /// </summary>
+    private ResolutionOutcome NoSuchOverload(MappingReference reference, string path, SymbolQuery query, List<OutlineSymbol> overloads)
+    {
+        var (picked, _) = overloads.Count == 1 ? (overloads[0], false) : Nearest(overloads, reference);
+        var shown = string.Join(", ", overloads.Select(o => $"{o.QualifiedName}{o.Signature} (lines {Range(o.Start, o.End)})"));
+        if (overloads.Count > 1)
+        {
+            return new ResolutionOutcome(ReferenceStatus.Ambiguous, new ResolvedTarget(path, picked.Start, picked.End, picked.QualifiedName), HowFound.Symbol,
+                1.0 / overloads.Count,
+                [new Finding(RuleIds.Ambiguous, $"'{query.Written}' fits no overload in '{path}'; it has {overloads.Count}: {shown}; write the parameter list of one",
+                    [.. overloads.Select(o => new CodeLocation(path, o.Start, o.End))])]);
+        }
+        var confidence = 0.6 + (0.4 * SymbolQuery.ParameterSimilarity(query.Signature, picked.Signature));
+        // The target names the overload with its parameter list, so a fix writes the list that fits.
+        var target = new ResolvedTarget(path, picked.Start, picked.End, picked.QualifiedName + picked.Signature);
+        var text = confidence.ToString("0.00", CultureInfo.InvariantCulture);
+        return Relocated(target, HowFound.Symbol, confidence, new Finding(RuleIds.SymbolRenamed,
+            $"'{query.Written}' fits no overload in '{path}': its parameter list changed; the only '{query.Name}' is now {shown} (confidence {text})",
+            [Location(target)]));
     }
 
     private ResolutionOutcome CheckAnchor(MappingReference reference, SourceFile file, string anchor)
@@ -365,12 +395,6 @@ internal sealed class ReferenceResolver
             Findings = [new Finding(RuleIds.FileRenamed, $"'{oldFile.Path}' was renamed to '{renamed}'", [Location(outcome.Target)]),
                 .. outcome.Findings.Where(f => f.RuleId != RuleIds.FileNotFound)],
         };
-    }
-
-    private string? BaselineBasename(string name)
-    {
-        var matches = _baseline!.Tree.Paths.Where(p => p.EndsWith("/" + name, StringComparison.Ordinal)).Take(2).ToList();
-        return matches.Count == 1 ? matches[0] : null;
     }
 
     // ---- helpers --------------------------------------------------------------------------------------------

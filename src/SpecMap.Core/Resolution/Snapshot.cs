@@ -19,6 +19,7 @@ internal sealed class Snapshot(ISourceTree tree, Outliners outliners)
     private readonly BoundedCache<string, SourceFile?> _files = new(MaxTextChars, f => f?.Text.Length ?? 1, StringComparer.Ordinal);
     private readonly BoundedCache<string, string[]> _lines = new(MaxTextChars / 40, l => l.Length, StringComparer.Ordinal);
     private readonly BoundedCache<(string BlobId, int Start, int End), List<string>> _bodies = new(MaxBodyTokens, b => b.Count);
+    private readonly Dictionary<string, string?> _notOutlined = new(StringComparer.Ordinal);
 
     public ISourceTree Tree => tree;
 
@@ -49,6 +50,17 @@ internal sealed class Snapshot(ISourceTree tree, Outliners outliners)
         file.IsBinary ? null : outliners.Outline(file.Path, file.Text, file.BlobId);
 
     public SourceOutline? Outline(string path) => Read(path) is { } file ? Outline(file) : null;
+
+    /// <summary>Why the file is not outlined (a parser budget), or null; one linear scan per blob.</summary>
+    public string? WhyNotOutlined(SourceFile file)
+    {
+        if (!_notOutlined.TryGetValue(file.BlobId, out var why))
+        {
+            why = file.IsBinary ? null : outliners.WhyNotOutlined(file.Path, file.Text);
+            _notOutlined[file.BlobId] = why;
+        }
+        return why;
+    }
 
     public string[] Lines(SourceFile file)
     {

@@ -69,15 +69,47 @@ internal sealed class SymbolQuery
         return symbol.Signature is null ? Signature.Length == 0 && symbol.Kind is SymbolKinds.Property : NormaliseSignature(symbol.Signature) == Signature;
     }
 
-    /// <summary>Every declaration the hint names; when a written parameter list fits none, the overloads by name alone.</summary>
+    /// <summary>
+    /// Every declaration the hint names, parameter list included. A declaration whose whole qualified name is the hint
+    /// (or is it after its namespace) beats those it is only the tail of (`ApiAvailability` is the top-level class, not
+    /// `PackageEvidence.ApiAvailability`), and a type beats its own constructors when the hint names the type.
+    /// A written parameter list that fits no overload finds nothing: see <see cref="Overloads"/>.
+    /// </summary>
     public List<OutlineSymbol> FindIn(SourceOutline outline)
     {
-        var exact = PreferOwnMembers(outline, [.. outline.Symbols.Where(s => Matches(s))]);
-        if (exact.Count > 0 || Signature is null)
+        var found = outline.Symbols.Where(s => Matches(s)).ToList();
+        if (found.Count < 2)
         {
-            return exact;
+            return found;
         }
-        return PreferOwnMembers(outline, [.. outline.Symbols.Where(s => Matches(s, checkSignature: false))]);
+        var namespaces = outline.Symbols.Where(s => s.Kind == SymbolKinds.Namespace).Select(s => s.QualifiedName).ToList();
+        var whole = found.Where(s => IsWholeName(s, namespaces)).ToList();
+        if (whole.Count > 0 && whole.Count < found.Count)
+        {
+            found = whole;
+        }
+        var types = found.Where(s => SymbolKinds.IsTypeLike(s.Kind)).Select(s => s.QualifiedName).ToHashSet(StringComparer.Ordinal);
+        if (types.Count > 0)
+        {
+            var withoutConstructors = found.Where(s => !(s.Kind == SymbolKinds.Constructor && types.Contains(s.QualifiedName[..Math.Max(0, s.QualifiedName.LastIndexOf('.'))]))).ToList();
+            found = withoutConstructors.Count > 0 ? withoutConstructors : found;
+        }
+        return PreferOwnMembers(outline, found);
+    }
+
+    /// <summary>The callables of the hint's name whatever their parameters: where an overload went when the written
+    /// parameter list fits none. Empty when no parameter list was written.</summary>
+    public List<OutlineSymbol> Overloads(SourceOutline outline) =>
+        Signature is null ? [] : PreferOwnMembers(outline, [.. outline.Symbols.Where(s => s.Signature is not null && !SymbolKinds.IsTypeLike(s.Kind) && Matches(s, checkSignature: false))]);
+
+    /// <summary>True when the hint is the symbol's whole qualified name, or the part after its innermost namespace.</summary>
+    private bool IsWholeName(OutlineSymbol symbol, List<string> namespaces)
+    {
+        var qualified = symbol.QualifiedName;
+        var ns = namespaces.Where(n => qualified.StartsWith(n + ".", StringComparison.Ordinal)).OrderByDescending(n => n.Length).FirstOrDefault();
+        var segments = SplitQualified(RemoveWhitespace(qualified)).Containers.Length;
+        var nsSegments = ns is null ? 0 : SplitQualified(RemoveWhitespace(ns)).Containers.Length + 1;
+        return segments == _containers.Length || segments - nsSegments == _containers.Length;
     }
 
     /// <summary>
@@ -230,6 +262,39 @@ internal sealed class SymbolQuery
         return string.Join(',', parts.Where(p => p.Length > 0));
     }
 
+
+    /// <summary>The parameter types of a signature in normalised form, split at the top level.</summary>
+    public static string[] Parameters(string? signature)
+    {
+        var normalised = signature is null ? string.Empty : NormaliseSignature(signature);
+        // NormaliseSignature joins top-level parameters with ','; nested commas live inside <...>.
+        var parts = new List<string>();
+        var depth = 0;
+        var start = 0;
+        for (var i = 0; i < normalised.Length; i++)
+        {
+            depth += normalised[i] switch { '<' or '(' or '[' => 1, '>' or ')' or ']' => -1, _ => 0 };
+            if (normalised[i] == ',' && depth == 0)
+            {
+                parts.Add(normalised[start..i]);
+                start = i + 1;
+            }
+        }
+        if (normalised.Length > 0)
+        {
+            parts.Add(normalised[start..]);
+        }
+        return [.. parts];
+    }
+
+    /// <summary>The share of parameter types kept in place, 0..1.</summary>
+    public static double ParameterSimilarity(string? a, string? b)
+    {
+        var left = Parameters(a);
+        var right = Parameters(b);
+        var kept = left.Zip(right).Count(p => p.First == p.Second);
+        return left.Length + right.Length == 0 ? 1 : 2.0 * kept / (left.Length + right.Length);
+    }
 
     /// <summary>The last segment of a dotted name.</summary>
     public static string LastPart(string qualifiedName) => qualifiedName[(qualifiedName.LastIndexOf('.') + 1)..];

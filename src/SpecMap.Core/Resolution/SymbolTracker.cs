@@ -41,15 +41,41 @@ internal sealed class SymbolTracker(Snapshot baseline, Snapshot target, Outliner
     private const int SimilarMinimumTokens = 12;
     // The best guess must beat the runner-up by this much, else it is not clear which one it is.
     private const double ClearMargin = 0.05;
-
+    // A body this small (a one-line property, `public int Value { get; set; }`) looks like every other one: moved by
+    // likeness only with evidence from its enclosing type (ContainerSupports).
+    private const int TinyBodyTokens = 24;
     private readonly Dictionary<string, List<string>> _candidateFiles = new(StringComparer.Ordinal);
     private readonly Dictionary<string, CandidateIndex> _candidateIndexes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SourceOutline?> _previousOutlines = new(StringComparer.Ordinal);
-    private bool _entityIsLocal;
+    // What the entity being tracked is: tracking a member may track its enclosing type first (ContainerSupports).
+    private Scope _scope = new(null!, null!, null!, false, null, new Lazy<SymbolMatch?>(() => null));
+    // The language of the file being tracked (a container tracked meanwhile is in the same file).
     private string? _language;
+
+    /// <param name="Container">The entity's innermost enclosing type at the baseline, or null at the top.</param>
+    /// <param name="ContainerMatch">Where that type went, tracked when first needed.</param>
+    private sealed record Scope(SourceFile OldFile, SourceOutline OldOutline, OutlineSymbol Entity, bool IsLocal, OutlineSymbol? Container,
+        Lazy<SymbolMatch?> ContainerMatch);
 
     /// <param name="mappedPath">The entity's file in the target (same path, or where git's rename rules put it), or null.</param>
     public SymbolMatch? Track(SourceFile oldFile, SourceOutline oldOutline, OutlineSymbol entity, string? mappedPath)
+    {
+        var outer = _scope;
+        var container = EnclosingType(oldOutline, entity);
+        _scope = new Scope(oldFile, oldOutline, entity, InsideCallable(oldOutline, entity), container,
+            // A tiny type's own whereabouts are no evidence for its members: likeness does not chain.
+            new Lazy<SymbolMatch?>(() => container is null || baseline.Body(oldFile, container).Count < TinyBodyTokens ? null : Track(oldFile, oldOutline, container, mappedPath)));
+        try
+        {
+            return TrackEntity(oldFile, oldOutline, entity, mappedPath);
+        }
+        finally
+        {
+            _scope = outer;
+        }
+    }
+
+    private SymbolMatch? TrackEntity(SourceFile oldFile, SourceOutline oldOutline, OutlineSymbol entity, string? mappedPath)
     {
         var body = baseline.Body(oldFile, entity);
         var mapped = mappedPath is null ? null : target.Read(mappedPath);
@@ -58,7 +84,6 @@ internal sealed class SymbolTracker(Snapshot baseline, Snapshot target, Outliner
         var others = new Lazy<List<string>>(() => OtherFiles(language, mappedPath));
         // The searches by name look only where the name occurs; the search by body (Similar) has its own clues.
         var named = new Lazy<List<string>>(() => MayDeclare(language, others.Value, entity.Name));
-        _entityIsLocal = InsideCallable(oldOutline, entity);
         _language = language;
 
         if (mapped is not null && mappedOutline is not null)
@@ -188,7 +213,11 @@ internal sealed class SymbolTracker(Snapshot baseline, Snapshot target, Outliner
                 continue;
             }
             // What a function defines inside itself cannot be referenced from outside: not where a top-level one went.
-            if (!_entityIsLocal && InsideCallable(outline, symbol))
+            if (!_scope.IsLocal && InsideCallable(outline, symbol))
+            {
+                continue;
+            }
+            if (body.Count < TinyBodyTokens && !ContainerSupports(file, outline, symbol))
             {
                 continue;
             }
@@ -212,6 +241,58 @@ internal sealed class SymbolTracker(Snapshot baseline, Snapshot target, Outliner
                 : similarity;
             yield return (new SymbolMatch(file.Path, file, symbol, kind, Math.Round(Math.Min(confidence, 0.99), 3)), similarity);
         }
+    }
+
+    /// <summary>
+    /// Whether the candidate's enclosing type is where the entity's could have gone: the same type name, the type the
+    /// entity's own was tracked to (renamed or moved), or a type a sibling went to as well (a class split in two:
+    /// `Session._get_permanent` and `_set_permanent` both went to `SessionMixin`). A top-level candidate for a
+    /// top-level entity is supported; a top-level one for a member, or the reverse, is not.
+    /// </summary>
+    private bool ContainerSupports(SourceFile file, SourceOutline outline, OutlineSymbol candidate)
+    {
+        var container = EnclosingType(outline, candidate);
+        var own = _scope.Container;
+        if (own is null || container is null)
+        {
+            return own is null && container is null;
+        }
+        return container.Name == own.Name
+            || (_scope.ContainerMatch.Value is { } moved && moved.Path == file.Path && moved.Symbol.QualifiedName == container.QualifiedName && moved.Symbol.Start == container.Start)
+            || SiblingWentAlong(file, outline, container);
+    }
+
+    /// <summary>True when other members of the entity's type are new in the candidate's type under their names, with
+    /// bodies alike, and hold together more than a tiny body (one look-alike one-liner is no evidence either).</summary>
+    private bool SiblingWentAlong(SourceFile file, SourceOutline outline, OutlineSymbol container)
+    {
+        var arrived = Members(outline, container).Where(m => IsNewIn(file.Path, m)).ToLookup(m => m.Name, StringComparer.Ordinal);
+        var tokens = Members(_scope.OldOutline, _scope.Container!).Where(m => m != _scope.Entity)
+            .Select(old => (old.Name, Body: baseline.Body(_scope.OldFile, old)))
+            .Where(sibling => arrived[sibling.Name].Any(now => TextDiff.Similarity(sibling.Body, target.Body(file, now)) >= SimilarMinimum))
+            .Sum(sibling => sibling.Body.Count);
+        return tokens >= TinyBodyTokens;
+    }
+
+    /// <summary>A type's own members that say something about it: not its constructors, nor the `__dunder__` methods
+    /// every Python class has.</summary>
+    private static IEnumerable<OutlineSymbol> Members(SourceOutline outline, OutlineSymbol type) =>
+        outline.Symbols.Where(s => s.Level == type.Level + 1 && type.Covers(s.Start, s.End) && s != type && s.Kind != SymbolKinds.Constructor
+            && !(s.Name.StartsWith("__", StringComparison.Ordinal) && s.Name.EndsWith("__", StringComparison.Ordinal)));
+
+    /// <summary>The innermost type declaration around the symbol, or null at the top (namespaces are not types).</summary>
+    private static OutlineSymbol? EnclosingType(SourceOutline outline, OutlineSymbol symbol)
+    {
+        OutlineSymbol? best = null;
+        foreach (var o in outline.Symbols)
+        {
+            if (o != symbol && (SymbolKinds.IsTypeLike(o.Kind) || o.Kind == SymbolKinds.Enum) && o.Start <= symbol.Start && symbol.End <= o.End
+                && (o.LineCount > symbol.LineCount || o.Level < symbol.Level) && (best is null || o.LineCount <= best.LineCount))
+            {
+                best = o;
+            }
+        }
+        return best;
     }
 
     /// <summary>The body's longest distinct words other than its name: a file that holds a similar body holds most of
@@ -338,37 +419,9 @@ internal sealed class SymbolTracker(Snapshot baseline, Snapshot target, Outliner
     private static bool SameParameterCount(OutlineSymbol a, OutlineSymbol b) =>
         a.Signature is null ? b.Signature is null : b.Signature is not null && Parameters(a).Length == Parameters(b).Length;
 
-    /// <summary>The share of parameter types kept in place, 0..1.</summary>
-    private static double ParameterSimilarity(OutlineSymbol a, OutlineSymbol b)
-    {
-        var left = Parameters(a);
-        var right = Parameters(b);
-        var kept = left.Zip(right).Count(p => p.First == p.Second);
-        return left.Length + right.Length == 0 ? 1 : 2.0 * kept / (left.Length + right.Length);
-    }
+    private static double ParameterSimilarity(OutlineSymbol a, OutlineSymbol b) => SymbolQuery.ParameterSimilarity(a.Signature, b.Signature);
 
-    private static string[] Parameters(OutlineSymbol symbol)
-    {
-        var normalised = symbol.Signature is null ? string.Empty : SymbolQuery.NormaliseSignature(symbol.Signature);
-        // NormaliseSignature joins top-level parameters with ','; nested commas live inside <...>.
-        var parts = new List<string>();
-        var depth = 0;
-        var start = 0;
-        for (var i = 0; i < normalised.Length; i++)
-        {
-            depth += normalised[i] switch { '<' or '(' or '[' => 1, '>' or ')' or ']' => -1, _ => 0 };
-            if (normalised[i] == ',' && depth == 0)
-            {
-                parts.Add(normalised[start..i]);
-                start = i + 1;
-            }
-        }
-        if (normalised.Length > 0)
-        {
-            parts.Add(normalised[start..]);
-        }
-        return [.. parts];
-    }
+    private static string[] Parameters(OutlineSymbol symbol) => SymbolQuery.Parameters(symbol.Signature);
 
     private static bool CompatibleKinds(string a, string b) =>
         a == b || (IsCallable(a) && IsCallable(b)) || (SymbolKinds.IsTypeLike(a) && SymbolKinds.IsTypeLike(b));

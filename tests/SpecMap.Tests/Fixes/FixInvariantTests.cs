@@ -70,11 +70,10 @@ public sealed class FixInvariantTests : IDisposable
         Assert.Equal(before.Mappings.Length, after.Mappings.Length);
         for (var m = 0; m < before.Mappings.Length; m++)
         {
-            var now = after.Mappings[m].References.ToDictionary(r => (r.Reference.Pointer, r.Reference.Part, r.Reference.SegmentStart));
+            var now = Keyed(after.Mappings[m].References);
             var fixedPointers = plans[m].Fixed.Where(d => RuleCatalog.Get(d.Id).IsRelocation).Select(d => d.Pointer).ToHashSet(StringComparer.Ordinal);
-            foreach (var was in before.Mappings[m].References)
+            foreach (var (key, was) in Keyed(before.Mappings[m].References))
             {
-                var key = (was.Reference.Pointer, was.Reference.Part, was.Reference.SegmentStart);
                 Assert.True(now.TryGetValue(key, out var result), $"{key} is no longer read as a reference");
                 // A single line stays a single line (`:85` fixed to `:6`, the declaration line of the class it stood for): the
                 // same place when it starts where the target did.
@@ -92,6 +91,13 @@ public sealed class FixInvariantTests : IDisposable
         var again = new Validator().Validate(request);
         Assert.All(new FixSession(again.Repository).Plan(again), plan => Assert.False(plan.Changed, UnifiedDiff.Render("map", plan.OldText, plan.Edits)));
     }
+
+    /// <summary>Each reference by its place in the mapping: pointer, part, and which of the references joined in that
+    /// string it is. Not the offset of the joined one: rewriting `ByteRate.cs:6` to `:11` moves the next one along.</summary>
+    private static Dictionary<(string Pointer, int Part, int Joined), ReferenceResult> Keyed(IEnumerable<ReferenceResult> references) =>
+        references.GroupBy(r => (r.Reference.Pointer, r.Reference.Part))
+            .SelectMany(g => g.OrderBy(r => r.Reference.SegmentStart).Select((r, i) => (Key: (g.Key.Pointer, g.Key.Part, i), Result: r)))
+            .ToDictionary(e => e.Key, e => e.Result);
 
     private static (string File, int Start, int End)? Place(ResolvedTarget? target) =>
         target is null ? null : (target.File, target.Start, target.End);

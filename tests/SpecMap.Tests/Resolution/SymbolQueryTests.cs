@@ -105,3 +105,67 @@ public sealed class SymbolQueryTests
         }
     }
 }
+
+/// <summary>Names that are also the tail of longer ones (issue 11, round trip at d78fae4).</summary>
+public sealed class SymbolQueryPrecedenceTests
+{
+    private static IEnumerable<string> Found(string source, string hint) =>
+        SymbolQuery.Parse(hint)!.FindIn(new CSharpOutliner().Outline("x.cs", source)).Select(s => $"{s.Kind} {s.QualifiedName}{s.Signature}");
+
+    [Fact]
+    public void The_generic_interfaces_implementation_is_not_the_non_generic_ones()
+    {
+        const string source = """
+            namespace Acme;
+            public sealed class PageCollection<T> : IEnumerable<T>
+            {
+                IEnumerator<T> IEnumerable<T>.GetEnumerator() => null!;
+                IEnumerator IEnumerable.GetEnumerator() => null!;
+            }
+            """;
+        Assert.Equal(["method Acme.PageCollection.IEnumerable<T>.GetEnumerator()"], Found(source, "PageCollection.IEnumerable<T>.GetEnumerator()"));
+        Assert.Equal(["method Acme.PageCollection.IEnumerable.GetEnumerator()"], Found(source, "Acme.PageCollection.IEnumerable.GetEnumerator()"));
+    }
+
+    [Fact]
+    public void A_top_level_type_beats_a_member_whose_name_ends_like_it()
+    {
+        const string source = """
+            namespace Acme.Tools
+            {
+                public sealed class PackageEvidence { public string ApiAvailability { get; set; } = ""; }
+                public sealed class ApiAvailability { }
+            }
+            """;
+        Assert.Equal(["class Acme.Tools.ApiAvailability"], Found(source, "ApiAvailability"));
+        Assert.Equal(["property Acme.Tools.PackageEvidence.ApiAvailability"], Found(source, "PackageEvidence.ApiAvailability"));
+    }
+
+    [Fact]
+    public void A_type_beats_its_own_constructors_when_the_hint_names_the_type()
+    {
+        const string source = """
+            namespace Acme;
+            public sealed class Outer
+            {
+                public sealed class UseCultureAttribute
+                {
+                    public UseCultureAttribute(string culture) { }
+                    public UseCultureAttribute(string culture, string ui) { }
+                }
+            }
+            """;
+        Assert.Equal(["class Acme.Outer.UseCultureAttribute"], Found(source, "UseCultureAttribute"));
+        Assert.Equal(["constructor Acme.Outer.UseCultureAttribute.UseCultureAttribute(string)"], Found(source, "UseCultureAttribute(string)"));
+    }
+
+    [Fact]
+    public void A_parameter_list_that_fits_no_overload_finds_nothing_and_the_overloads_are_listed_apart()
+    {
+        const string source = "namespace Acme;\npublic static class F\n{\n    public static int Twice(int x) => x;\n    public static long Twice(long x) => x;\n}\n";
+        var outline = new CSharpOutliner().Outline("x.cs", source);
+        var query = SymbolQuery.Parse("F.Twice(string)")!;
+        Assert.Empty(query.FindIn(outline));
+        Assert.Equal([4, 5], query.Overloads(outline).Select(s => s.Start));
+    }
+}

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using SpecMap.Core.Outline.CSharp;
 using SpecMap.Core.Sources;
 
 namespace SpecMap.Core.Contracts.CSharp;
@@ -244,7 +245,8 @@ internal sealed partial class CSharpModelReader(ISourceTree tree) : IModelReader
         if (!_roots.TryGetValue(path, out var root))
         {
             var file = tree.Read(path);
-            root = file is null || file.IsBinary ? null : CSharpSyntaxTree.ParseText(TextLines.WithoutBom(file.Text), ParseOptions, path).GetRoot();
+            // Text the outliner's guard rejects would make Roslyn overflow or take exponential time: not read.
+            root = file is null || file.IsBinary || CSharpNestingGuard.TooDeep(file.Text) ? null : CSharpSyntaxTree.ParseText(TextLines.WithoutBom(file.Text), ParseOptions, path).GetRoot();
             _roots[path] = root;
         }
         return root;

@@ -16,10 +16,11 @@ namespace SpecMap.Core.Outline.CSharp;
 /// Each variable of a field or event-field declaration is its own symbol with the declaration's range.
 /// A C# 14 `extension(...)` block is an unnamed type (not itself a symbol): its members are `Class..Member`, the
 /// benchmark's form, with their own parameters as signature (no receiver).
-/// Code under an inactive `#if` branch is not seen: the file is parsed with no preprocessor symbols defined,
-/// as Roslyn does by default, so `#else` branches are the ones outlined.
+/// Code under `#if` is seen in every branch: a file with conditional directives is parsed again with the symbols
+/// they name (see <see cref="ConditionalBranches"/>), and the declarations of all parses are united.
 /// </remarks>
-internal sealed class CSharpOutliner : IOutliner
+/// <param name="conditionalBranches">False outlines only what a parse with no symbols defined sees (for measuring).</param>
+internal sealed class CSharpOutliner(bool conditionalBranches = true) : IOutliner
 {
     // Doc comments stay plain trivia: structured parsing of them costs time and gives us nothing.
     private static readonly CSharpParseOptions Options = new(LanguageVersion.Preview, DocumentationMode.None);
@@ -28,6 +29,8 @@ internal sealed class CSharpOutliner : IOutliner
 
     public IReadOnlyCollection<string> Extensions { get; } = [".cs"];
 
+    public string? WhyNotOutlined(string text) => CSharpNestingGuard.WhyNotParsed(text);
+
     public SourceOutline Outline(string path, string text)
     {
         if (CSharpNestingGuard.TooDeep(text)) { return new SourceOutline(path, Language, []); }
@@ -35,7 +38,18 @@ internal sealed class CSharpOutliner : IOutliner
         var root = (CompilationUnitSyntax)CSharpSyntaxTree.ParseText(source, Options, path).GetRoot();
         var walker = new Walker(source.Lines);
         walker.Members(root.Members, container: null, depth: 0);
-        return new SourceOutline(path, Language, walker.Symbols.ToImmutable());
+        if (!conditionalBranches || !root.ContainsDirectives)
+        {
+            return new SourceOutline(path, Language, walker.Symbols.ToImmutable());
+        }
+        var symbols = ConditionalBranches.Outline(root, source, Options, path, walker.Symbols.ToImmutable(),
+            (tree, lines) =>
+            {
+                var again = new Walker(lines);
+                again.Members(((CompilationUnitSyntax)tree).Members, container: null, depth: 0);
+                return again.Symbols.ToImmutable();
+            });
+        return new SourceOutline(path, Language, symbols);
     }
 
     /// <summary>One pass over the declarations (member bodies are never entered).</summary>

@@ -78,6 +78,30 @@ public sealed class CSharpOutlinerBenchTests(HumanizerBenchFixture bench, ITestO
         }
     }
 
+    [HumanizerBenchFact]
+    public void Outlining_every_conditional_branch_costs_a_few_parses_of_the_files_with_directives_only()
+    {
+        var head = bench.Repository.Branches["bench"].Tip;
+        var tree = new GitTreeSource(bench.Repository, head);
+        var files = tree.Paths.Where(p => p.EndsWith(".cs", StringComparison.Ordinal)).Select(p => tree.Read(p)!).ToList();
+        var withDirectives = files.Count(f => f.Text.Contains("#if", StringComparison.Ordinal));
+        var (oneParse, oneSymbols) = (0.0, 0);
+        var (allBranches, allSymbols) = (0.0, 0);
+        // Warm both up first, then time each over every file; recorded (the machine is shared), the count asserted.
+        foreach (var (outliner, pass) in new[] { (new CSharpOutliner(conditionalBranches: false), 0), (new CSharpOutliner(), 0), (new CSharpOutliner(conditionalBranches: false), 1), (new CSharpOutliner(), 2) })
+        {
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            var count = files.Sum(f => outliner.Outline(f.Path, f.Text).Symbols.Length);
+            var ms = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds;
+            (oneParse, oneSymbols) = pass == 1 ? (ms, count) : (oneParse, oneSymbols);
+            (allBranches, allSymbols) = pass == 2 ? (ms, count) : (allBranches, allSymbols);
+        }
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{files.Count} files ({withDirectives} with #if): one parse {oneParse:F0} ms CPU ({oneParse / files.Count:F2} ms a file), {oneSymbols} symbols; "
+            + $"every branch {allBranches:F0} ms CPU ({allBranches / files.Count:F2} ms a file), {allSymbols} symbols"));
+        Assert.True(allSymbols > oneSymbols, $"every branch found {allSymbols} symbols, one parse {oneSymbols}");
+    }
+
     private IEnumerable<string> Check(string label, string commit, JsonElement expected, Dictionary<(string, string), SourceOutline?> outlines)
     {
         var file = expected.GetProperty("file").GetString()!;

@@ -303,7 +303,7 @@ public sealed class CSharpOutlinerTests
     }
 
     [Fact]
-    public void Inactive_preprocessor_branches_are_not_outlined()
+    public void Every_preprocessor_branch_is_outlined()
     {
         const string source = """
             class C
@@ -327,7 +327,9 @@ public sealed class CSharpOutlinerTests
         Assert.Equal(
             [
                 "class C - 1/1/17",
+                "method C.Modern () 4/4/4",
                 "method C.Legacy () 6/6/6",
+                "method C.Debug () 9/9/9",
                 "method C.Always () 11/11/16",
             ],
             Outline(source));
@@ -394,5 +396,66 @@ public sealed class CSharpOutlinerTests
         var names = Outliner.Outline("x.cs", source).Symbols.Select(s => s.QualifiedName).ToList();
         Assert.Contains("Broken.Fine", names);
         Assert.Contains("Broken", names);
+    }
+}
+
+/// <summary>Code under `#if`: every branch is outlined, each declaration once (issue 11).</summary>
+public sealed class CSharpConditionalOutlineTests
+{
+    private static string[] Outline(string source, bool branches = true) =>
+        [.. new CSharpOutliner(branches).Outline("x.cs", source).Symbols.Select(s => $"{s.Kind} {s.QualifiedName}{s.Signature} {s.Start}-{s.End}")];
+
+    [Fact]
+    public void Declarations_under_if_elif_and_else_are_all_outlined_once()
+    {
+        const string source = """
+            #if NET6_0_OR_GREATER
+            namespace Modern
+            {
+                public sealed class OnlyNew { }
+            }
+            #endif
+            namespace Acme
+            {
+                public sealed class Shared
+                {
+            #if NET8_0
+                    public void Eight() { }
+            #elif NETSTANDARD2_0
+                    public void Standard() { }
+            #else
+                    public void Fallback() { }
+            #endif
+                    public void Always() { }
+                }
+            }
+            """;
+        Assert.Equal(
+            [
+                "namespace Modern 2-5",
+                "class Modern.OnlyNew 4-4",
+                "namespace Acme 7-20",
+                "class Acme.Shared 9-19",
+                "method Acme.Shared.Eight() 12-12",
+                "method Acme.Shared.Standard() 14-14",
+                "method Acme.Shared.Fallback() 16-16",
+                "method Acme.Shared.Always() 18-18",
+            ],
+            Outline(source));
+        Assert.DoesNotContain("class Modern.OnlyNew 4-4", Outline(source, branches: false));
+    }
+
+    [Fact]
+    public void A_file_scoped_namespace_is_one_declaration_to_the_end_of_its_last_branch()
+    {
+        const string source = "namespace Acme;\n\npublic sealed class A { }\n#if NET8_0\npublic sealed class B { }\n#endif\n";
+        Assert.Equal(["namespace Acme 1-5", "class Acme.A 3-3", "class Acme.B 5-5"], Outline(source));
+    }
+
+    [Fact]
+    public void A_file_without_directives_is_parsed_once_and_outlined_as_before()
+    {
+        const string source = "namespace Acme;\npublic sealed class A\n{\n    public void M() { }\n}\n";
+        Assert.Equal(Outline(source, branches: false), Outline(source));
     }
 }
