@@ -52,14 +52,14 @@ internal sealed class PathResolver
         }
         if (LeavesRepository(path))
         {
-            return (null, new Finding(RuleIds.LeavesRepository, $"'{written}' leaves the repository: references must be paths relative to the repository root"));
+            return (null, new Finding(RuleIds.LeavesRepository, $"'{written}' leaves the repository; write the path relative to the repository root"));
         }
         path = Normalise(path);
         if (kind == ReferenceKind.Doc && _docsRoot is not null)
         {
             if (LeavesRepository(_docsRoot))
             {
-                return (null, new Finding(RuleIds.LeavesRepository, $"docs_root '{_docsRoot}' leaves the repository, so '{written}' is not read through it"));
+                return (null, new Finding(RuleIds.LeavesRepository, $"docs_root '{_docsRoot}' leaves the repository, so '{written}' is not read through it; set docs_root to a folder inside the repository"));
             }
             if (_tree.Problem($"{_docsRoot}/{path}") is { } docsProblem)
             {
@@ -88,8 +88,8 @@ internal sealed class PathResolver
             }
             if (matches.Count > 1)
             {
-                var shown = string.Join(", ", matches.Take(5)) + (matches.Count > 5 ? ", …" : string.Empty);
-                return (null, new Finding(RuleIds.Ambiguous, $"'{written}' matches {matches.Count} files: {shown}; write the path from the repository root",
+                var shown = matches.Count > 5 ? string.Join(", ", matches.Take(5)) + ", …" : MessageText.List(matches);
+                return (null, new Finding(RuleIds.Ambiguous, $"'{written}' matches {MessageText.Count(matches.Count, "file")} ({shown}); write the path from the repository root",
                     [.. matches.Select(m => new CodeLocation(m, 1, 1))]));
             }
         }

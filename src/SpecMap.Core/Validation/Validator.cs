@@ -133,7 +133,14 @@ internal sealed class Validator
     }
 
     private static Diagnostic ToDiagnostic(MappingDocument document, Finding finding, MappingLocation location, string pointer, MappingFix? fix) =>
-        RuleCatalog.Create(finding.RuleId, finding.Message, location, pointer, fix, finding.Related);
+        RuleCatalog.Create(finding.RuleId, WithWhatToDo(finding, fix), location, pointer, fix, finding.Related);
+
+    /// <summary>A relocation says what to do once the fix is known: `--fix` when it has one, by hand when not (unless the
+    /// finding already says what to do).</summary>
+    private static string WithWhatToDo(Finding finding, MappingFix? fix) =>
+        !RuleCatalog.Get(finding.RuleId).IsRelocation || (finding.Message.Contains("; ", StringComparison.Ordinal) && fix is null)
+            ? finding.Message
+            : $"{finding.Message}; {(fix is null ? MessageText.FixByHand : MessageText.RunFix)}";
 
     private static string DisplayPath(string workingDirectory, string fullPath)
     {

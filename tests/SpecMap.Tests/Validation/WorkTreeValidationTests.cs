@@ -72,7 +72,7 @@ public sealed class WorkTreeValidationTests : IDisposable
         Assert.Equal("pkg/a/api_server.py", mapping.References.Single(r => r.Reference.Pointer == "/one").ResolvedPath);
         var ambiguous = Assert.Single(report.AllDiagnostics);
         Assert.Equal((RuleIds.Ambiguous, "/two"), (ambiguous.Id, ambiguous.Pointer));
-        Assert.Contains("pkg/b/util.py, pkg/c/util.py", ambiguous.Message, StringComparison.Ordinal);
+        Assert.Contains("(pkg/b/util.py and pkg/c/util.py)", ambiguous.Message, StringComparison.Ordinal);
         Assert.Equal(ReferenceStatus.Ambiguous, mapping.References.Single(r => r.Reference.Pointer == "/two").Status);
     }
 
