@@ -57,7 +57,7 @@ internal static partial class ContractChecker
                 found.Add(RuleCatalog.Create(RuleIds.ContractNotChecked,
                     why is null
                         ? "contract not checked, because no model was found (the item has no 'model' reference, no code reference naming a class, and no class has its name as a type literal); add a 'model' reference to the item"
-                        : $"contract not checked, because {why}",
+                        : $"contract not checked, because {why}; correct the item's model reference",
                     itemLocation, fieldsPointer));
                 continue;
             }

@@ -4,7 +4,7 @@ using Humanizer;
 namespace SpecMap.Core.Diagnostics;
 
 /// <summary>Words diagnostic messages share, so every rule counts, lists and places things the same way
-/// (docs/rules/messages.md: what is wrong, where, and what to do, in one sentence).</summary>
+/// (docs/rule-messages.md: what is wrong, where, and what to do, in one sentence).</summary>
 internal static class MessageText
 {
     /// <summary>What to do about a finding whose fix `--fix` applies.</summary>

@@ -97,7 +97,9 @@ internal sealed class PathResolver
     }
 
     private static Finding FindingFor(string written, PathProblem problem) =>
-        new(problem.LeavesRepository ? RuleIds.LeavesRepository : RuleIds.FileNotChecked, $"'{written}' {problem.Reason}");
+        problem.LeavesRepository
+            ? new(RuleIds.LeavesRepository, $"'{written}' {problem.Reason}; point the reference at a file inside the repository")
+            : new(RuleIds.FileNotChecked, $"'{written}' {problem.Reason}");
 
     /// <summary>Whether any file has this basename (for paths without a known extension).</summary>
     public bool NamesAFile(string written)

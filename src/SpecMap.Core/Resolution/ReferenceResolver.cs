@@ -307,7 +307,7 @@ internal sealed class ReferenceResolver
         if (TextDiff.MapRange(map, start, end) is not { } mapped)
         {
             return ResolutionOutcome.Lost(new Finding(RuleIds.SymbolNotFound,
-                $"{MessageText.Lines(start, end)} of '{oldFile.Path}' (in {_baseline.Tree.Description}) {(start == end ? "was" : "were all")} removed or rewritten; point the reference at the code that replaced them, or remove it"));
+                $"{MessageText.Lines(start, end)} of '{oldFile.Path}' (in {_baseline.Tree.Description}) {(start == end ? "was" : "were all")} removed or rewritten; point the reference at the code that replaced {(start == end ? "it" : "them")}, or remove it"));
         }
         var target = new ResolvedTarget(newFile.Path, mapped.Start, mapped.End, null);
         var unchangedText = mapped.Kept >= 1.0 && mapped.End - mapped.Start == end - start;
@@ -323,7 +323,7 @@ internal sealed class ReferenceResolver
         var kept = (int)Math.Round(mapped.Kept * 100);
         findings.Add(new Finding(RuleIds.LinesChanged, unchangedText
             ? $"{MessageText.Lines(start, end)} moved to {MessageText.Lines(mapped.Start, mapped.End)} of '{newFile.Path}' since {_baseline.Tree.Description}"
-            : $"{MessageText.Lines(start, end)} changed since {_baseline.Tree.Description} ({kept}% kept) and now match {MessageText.Lines(mapped.Start, mapped.End)} of '{newFile.Path}'",
+            : $"{MessageText.Lines(start, end)} changed since {_baseline.Tree.Description} ({kept}% kept) and now {(start == end ? "matches" : "match")} {MessageText.Lines(mapped.Start, mapped.End)} of '{newFile.Path}'",
             [Location(target)]));
         return new ResolutionOutcome(ReferenceStatus.Relocated, target, HowFound.Diff, Math.Round(mapped.Kept, 3), [.. findings]);
     }

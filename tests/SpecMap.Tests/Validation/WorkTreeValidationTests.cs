@@ -24,7 +24,7 @@ public sealed class WorkTreeValidationTests : IDisposable
         _repo.Write("map.json", "{}").Commit();
         var error = Assert.Throws<ValidationSetupException>(() =>
             new Validator().Validate(new ValidationRequest(_repo.Root, ["map.json"], Against: revision)));
-        Assert.Equal($"--against: '{revision}' is not a commit in {_repo.Root}", error.Message);
+        Assert.Equal($"--against: '{revision}' is not a commit in {_repo.Root}; name a commit, branch or tag that exists there", error.Message);
     }
 
     [Fact]
