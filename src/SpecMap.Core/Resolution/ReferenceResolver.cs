@@ -101,14 +101,14 @@ internal sealed class ReferenceResolver
         var outline = query is null ? null : _target.Outline(file);
         if (reference.HasLines && reference.End > file.LineCount)
         {
-            var beyond = new Finding(RuleIds.RangeBeyondEnd,
-                $"{MessageText.Lines(reference.Start!.Value, reference.End!.Value)} {(reference.Start == reference.End ? "is" : "are")} beyond the end of '{path}', which has {MessageText.Count(file.LineCount, "line")}; correct the line numbers");
+            var beyondEnd = $"{MessageText.Lines(reference.Start!.Value, reference.End!.Value)} {(reference.Start == reference.End ? "is" : "are")} beyond the end of '{path}', which has {MessageText.Count(file.LineCount, "line")}";
+            var beyond = new Finding(RuleIds.RangeBeyondEnd, $"{beyondEnd}; correct the line numbers");
             if (query is not null && outline is not null && query.FindIn(outline) is { Count: > 0 } found)
             {
                 var (symbol, _) = Nearest(found, reference);
                 var target = new ResolvedTarget(path, symbol.Start, symbol.End, symbol.QualifiedName);
                 return new ResolutionOutcome(ReferenceStatus.Relocated, target, HowFound.Symbol, 1.0,
-                    [beyond with { Message = $"{MessageText.Lines(reference.Start!.Value, reference.End!.Value)} {(reference.Start == reference.End ? "is" : "are")} beyond the end of '{path}', which has {MessageText.Count(file.LineCount, "line")}; '{query.Written}' is at {MessageText.Lines(symbol.Start, symbol.End)}", Related = [Location(target)] }]);
+                    [beyond with { Message = $"{beyondEnd}; '{query.Written}' is at {MessageText.Lines(symbol.Start, symbol.End)}", Related = [Location(target)] }]);
             }
             return ResolutionOutcome.Lost(beyond);
         }
