@@ -137,7 +137,7 @@ internal static class ConfigLoader
                 }
                 if (member.Value is not JsonStringNode name || !SeverityNames.TryParse(name.Value.Trim(), out var severity))
                 {
-                    Report(member.Value, memberPointer, $"severity of {rule.Id} must be one of error, warning, info, none");
+                    Report(member.Value, memberPointer, $"severity of {rule.Id} must be one of error, warning, info or none");
                     continue;
                 }
                 severities[rule.Id] = severity;

@@ -35,7 +35,7 @@ internal static class SuppressionLists
                 else if (!RuleCatalog.TryGet(id.Value.Trim(), out _))
                 {
                     yield return Problem(document, item, JsonPointer.Append(listPointer, i),
-                        $"unknown diagnostic ID '{id.Value}' in 'suppress': it suppresses nothing");
+                        $"unknown diagnostic ID '{id.Value}' in 'suppress', so it suppresses nothing; correct the ID or remove it");
                 }
             }
         }

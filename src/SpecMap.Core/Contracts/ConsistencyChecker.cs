@@ -45,8 +45,8 @@ internal static class ConsistencyChecker
             var code = codeUnder.GetValueOrDefault(pointer);
             var message = status switch
             {
-                "implemented" or "partial" when code == 0 => $"status '{own.Written}' but the item has no code reference: add where it is implemented, or set the status to 'missing'",
-                "missing" when code > 0 => $"status '{own.Written}' but the item has {code} code reference{(code == 1 ? string.Empty : "s")}: set the status to 'partial' or 'implemented', or remove the references",
+                "implemented" or "partial" when code == 0 => $"status is '{own.Written}', but the item has no code reference; add where it is implemented, or set the status to 'missing'",
+                "missing" when code > 0 => $"status is '{own.Written}', but the item has {MessageText.Count(code, "code reference")}; set the status to 'partial' or 'implemented', or remove the references",
                 _ => null,
             };
             if (message is not null)
@@ -119,7 +119,7 @@ internal static class ConsistencyChecker
                 var fix = new MappingFix($"set '{member.Name}' to {mean.ToString(CultureInfo.InvariantCulture)}", FixSafety.Safe,
                     [new MappingEdit(memberPointer, member.Value.Start, oldText, newText)]);
                 found.Add(RuleCatalog.Create(RuleIds.ScoreDisagrees,
-                    $"'{member.Name}' is {Format(written)} but the mean of the {scores.Count} item score{(scores.Count == 1 ? string.Empty : "s")} under it is {Format(mean)}",
+                    $"'{member.Name}' is {Format(written)}, but the mean of the {MessageText.Count(scores.Count, "item score")} under it is {Format(mean)}; run `specmap validate --fix` to write {Format(mean)}",
                     document.LocationOf(member.Value.Start), memberPointer, fix));
             }
         }
@@ -155,9 +155,9 @@ internal static class ConsistencyChecker
             {
                 continue;
             }
-            var fields = string.Join(", ", errors.Select(e => JsonPointer.Tokens(e.Pointer)[^1]).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).Select(f => $"'{f}'"));
+            var fields = MessageText.List(errors.Select(e => JsonPointer.Tokens(e.Pointer)[^1]).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).Select(f => $"'{f}'"));
             found.Add(RuleCatalog.Create(RuleIds.FullScoreWithContractError,
-                $"'{score.Name}' is 100 but the model breaks the contract ({string.Join(", ", errors.Select(e => e.Id).Distinct().Order(StringComparer.Ordinal))} on {fields}): lower the score and the status until the model is fixed",
+                $"'{score.Name}' is 100, but the model breaks the contract ({MessageText.List(errors.Select(e => e.Id).Distinct().Order(StringComparer.Ordinal))} on {fields}); lower the score and the status until the model is fixed",
                 document.LocationOf(score.Value.Start), JsonPointer.Append(pointer, score.Name)));
         }
     }

@@ -55,7 +55,9 @@ internal static partial class ContractChecker
             if (model is null)
             {
                 found.Add(RuleCatalog.Create(RuleIds.ContractNotChecked,
-                    $"contract not checked, because {why ?? "no model was found: the item has no 'model' reference, no code reference naming a class, and no class has its name as a type literal"}",
+                    why is null
+                        ? "contract not checked, because no model was found (the item has no 'model' reference, no code reference naming a class, and no class has its name as a type literal); add a 'model' reference to the item"
+                        : $"contract not checked, because {why}; correct the item's model reference",
                     itemLocation, fieldsPointer));
                 continue;
             }
@@ -68,14 +70,14 @@ internal static partial class ContractChecker
                 if (field is null && !model.UnseenBases.IsEmpty)
                 {
                     found.Add(RuleCatalog.Create(RuleIds.ContractNotChecked,
-                        $"required field '{name}' not checked: model '{model.Name}' ({model.File}:{model.Line}) does not declare it, and it may come from {Bases(model)} outside the repository, whose fields cannot be seen",
+                        $"required field '{name}' not checked, because model '{model.Name}' ({model.File}:{model.Line}) does not declare it and it may come from {Bases(model)} outside the repository, whose fields cannot be seen; declare it in the model to check it",
                         location, entryPointer, null, [new CodeLocation(model.File, model.Line, model.Line)]));
                     continue;
                 }
                 if (field is null)
                 {
                     found.Add(RuleCatalog.Create(RuleIds.RequiredFieldMissing,
-                        $"required field '{name}' is absent from model '{model.Name}' ({model.File}:{model.Line}) and its base classes",
+                        $"required field '{name}' is absent from model '{model.Name}' ({model.File}:{model.Line}) and its base classes; add it to the model, or remove it from 'required_fields' if the spec does not require it",
                         location, entryPointer, null, [new CodeLocation(model.File, model.Line, model.Line)]));
                     continue;
                 }
@@ -88,14 +90,14 @@ internal static partial class ContractChecker
                 if (!TypeCompatibility.Holds(specType, field.Shape))
                 {
                     found.Add(RuleCatalog.Create(RuleIds.RequiredFieldIncompatible,
-                        $"required field '{name}' of model '{model.Name}' cannot hold the spec type: spec: {SpecTypeParser.Describe(spec)}; code: {field.TypeText} ({field.File}:{field.Line})",
+                        $"required field '{name}' of model '{model.Name}' is {field.TypeText} ({field.File}:{field.Line}), which cannot hold the spec type {SpecTypeParser.Describe(spec)}; change the field's type to match the spec",
                         location, entryPointer, null, [new CodeLocation(field.File, field.Line, field.Line)]));
                 }
             }
             if (untyped.Count > 0)
             {
                 found.Add(RuleCatalog.Create(RuleIds.ContractNotChecked,
-                    $"types of {untyped.Count} required field{(untyped.Count == 1 ? string.Empty : "s")} not checked: 'required_fields' lists names only, so only their presence in model '{model.Name}' is checked (give each a spec type to check it)",
+                    $"types of {MessageText.Count(untyped.Count, "required field")} not checked, because 'required_fields' lists names only, so only their presence in model '{model.Name}' is checked; give each a spec type to check it",
                     itemLocation, fieldsPointer));
             }
         }

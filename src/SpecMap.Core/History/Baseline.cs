@@ -38,7 +38,7 @@ internal static class Baseline
             {
                 var shallow = git.IsShallow ? " (the clone is shallow: fetch more history, e.g. `git fetch --unshallow`)" : string.Empty;
                 return (null, null, new Finding(RuleIds.VerifiedAtUnknown,
-                    $"verified_at '{verifiedAt.Trim()}' is not a commit in this repository{shallow}; references are checked against the current files only, without history relocation"));
+                    $"verified_at '{verifiedAt.Trim()}' is not a commit in this repository{shallow}; references are checked against the current files only, without history relocation; record a commit of this repository in verified_at, or run `specmap validate --fix` once the references are right"));
             }
             return (commit, commit.CommitId, null);
         }

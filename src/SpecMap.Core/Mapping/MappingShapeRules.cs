@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using SpecMap.Core.Diagnostics;
 using SpecMap.Core.Json;
 using SpecMap.Core.References;
@@ -44,15 +45,15 @@ internal static class MappingShapeRules
     {
         if (value is not JsonStringNode text)
         {
-            found.Add(Error(document, value, pointer, $"'{MappingKeys.Status}' must be a string, one of {string.Join(", ", Statuses)}"));
+            found.Add(Error(document, value, pointer, $"'{MappingKeys.Status}' is not a string; write one of {MessageText.List(Statuses, "or")}"));
         }
         else if (NormaliseStatus(text.Value) is null)
         {
             // Free text is a note, not a mapping error: say how it was read (SMV0007).
             var read = ItemStatus.Read(text.Value);
             var message = read is null
-                ? $"status '{text.Value}' is free text: it is not read as a status, and no status check uses it (expected one of {string.Join(", ", Statuses)})"
-                : $"status '{text.Value}' is read as '{read}', its leading word";
+                ? $"status '{text.Value}' is free text, so no status check uses it; start it with {MessageText.List(Statuses, "or")}"
+                : $"status '{text.Value}' is read as '{read}', its leading word; write '{read}' alone and move the note to another key to make it exact";
             found.Add(RuleCatalog.Create(RuleIds.FreeTextStatus, message, document.LocationOf(value.Start), pointer));
         }
     }
@@ -65,12 +66,12 @@ internal static class MappingShapeRules
         {
             if (value is not JsonNullNode)
             {
-                found.Add(Error(document, value, pointer, $"'{name}' must be a number from 0 to 100"));
+                found.Add(Error(document, value, pointer, $"'{name}' is not a number; write a score from 0 to 100"));
             }
         }
         else if (score < 0 || score > 100)
         {
-            found.Add(Error(document, value, pointer, $"'{name}' is {score}; a score must lie between 0 and 100"));
+            found.Add(Error(document, value, pointer, $"'{name}' is {score.Value.ToString(CultureInfo.InvariantCulture)}, outside 0-100; write a score from 0 to 100"));
         }
     }
 

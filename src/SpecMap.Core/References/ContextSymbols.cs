@@ -47,7 +47,7 @@ internal static class ContextSymbols
             var held = outline.Innermost(start, end)?.QualifiedName;
             var lines = start == end ? $"line {start.ToString(CultureInfo.InvariantCulture)}" : $"lines {start.ToString(CultureInfo.InvariantCulture)}-{end.ToString(CultureInfo.InvariantCulture)}";
             var mismatch = RuleCatalog.Create(RuleIds.ContextNamesOtherDeclaration,
-                $"the item names '{symbol.QualifiedName}' ({path}:{symbol.DefLine.ToString(CultureInfo.InvariantCulture)}) but {lines} of '{path}' {(start == end ? "holds" : "hold")} {(held is null ? "no declaration" : $"'{held}'")}: correct the lines, or add a 'symbol' when the keys do not name the target",
+                $"the item names '{symbol.QualifiedName}' ({path}:{symbol.DefLine.ToString(CultureInfo.InvariantCulture)}) but {lines} of '{path}' {(start == end ? "holds" : "hold")} {(held is null ? "no declaration" : $"'{held}'")}; correct the lines, or add a 'symbol' when the keys do not name the target",
                 reference.Location, reference.Pointer, null, [new CodeLocation(path, symbol.Start, symbol.End)]);
             return (reference, mismatch);
         }

@@ -58,14 +58,14 @@ internal sealed class PathResolver
         }
         if (LeavesRepository(path))
         {
-            return (null, new Finding(RuleIds.LeavesRepository, $"'{written}' leaves the repository: references must be paths relative to the repository root"));
+            return (null, new Finding(RuleIds.LeavesRepository, $"'{written}' leaves the repository; write the path relative to the repository root"));
         }
         path = Normalise(path);
         if (kind == ReferenceKind.Doc && _docsRoot is not null)
         {
             if (LeavesRepository(_docsRoot))
             {
-                return (null, new Finding(RuleIds.LeavesRepository, $"docs_root '{_docsRoot}' leaves the repository, so '{written}' is not read through it"));
+                return (null, new Finding(RuleIds.LeavesRepository, $"docs_root '{_docsRoot}' leaves the repository, so '{written}' is not read through it; set docs_root to a folder inside the repository"));
             }
             if (_tree.Problem($"{_docsRoot}/{path}") is { } docsProblem)
             {
@@ -95,9 +95,9 @@ internal sealed class PathResolver
             }
             if (matches.Count > 1)
             {
-                var shown = string.Join(", ", matches.Take(5)) + (matches.Count > 5 ? ", …" : string.Empty);
+                var shown = matches.Count > 5 ? string.Join(", ", matches.Take(5)) + ", …" : MessageText.List(matches);
                 var when = atBaseline.Count > 0 ? $" in {baseline!._tree.Description}, the commit its lines belong to" : string.Empty;
-                return (null, new Finding(RuleIds.Ambiguous, $"'{written}' matches {matches.Count} files{when}: {shown}; write the path from the repository root",
+                return (null, new Finding(RuleIds.Ambiguous, $"'{written}' matches {MessageText.Count(matches.Count, "file")}{when} ({shown}); write the path from the repository root",
                     [.. matches.Select(m => new CodeLocation(m, 1, 1))]));
             }
         }
@@ -109,7 +109,9 @@ internal sealed class PathResolver
         [.. _byBasename.Value[name].Order(StringComparer.Ordinal)];
 
     private static Finding FindingFor(string written, PathProblem problem) =>
-        new(problem.LeavesRepository ? RuleIds.LeavesRepository : RuleIds.FileNotChecked, $"'{written}' {problem.Reason}");
+        problem.LeavesRepository
+            ? new(RuleIds.LeavesRepository, $"'{written}' {problem.Reason}; point the reference at a file inside the repository")
+            : new(RuleIds.FileNotChecked, $"'{written}' {problem.Reason}");
 
     /// <summary>Whether any file has this basename (for paths without a known extension).</summary>
     public bool NamesAFile(string written)

@@ -252,7 +252,7 @@ internal sealed class ReferenceExtractor
             if (!range.IsValid)
             {
                 _diagnostics.Add(RuleCatalog.Create(RuleIds.ShapeError,
-                    range.Start < 1 ? $"line {range.Start}: lines start at 1, so the first line is ':1'" : $"line range '{range.Start}-{range.End}' ends before it starts: write the first line first",
+                    range.Start < 1 ? $"line {range.Start} does not exist, since lines start at 1; write ':1' for the first line" : $"line range '{range.Start}-{range.End}' ends before it starts; write it as '{range.End}-{range.Start}'",
                     location, pointer));
                 continue;
             }

@@ -94,7 +94,7 @@ internal sealed class ReferenceResolver
     {
         if (file is null)
         {
-            return ResolutionOutcome.Lost(new Finding(RuleIds.FileNotFound, $"'{path}' does not exist in {_context.Target.Description}"));
+            return ResolutionOutcome.Lost(new Finding(RuleIds.FileNotFound, $"'{path}' does not exist in {_context.Target.Description}; correct the path, or remove the reference if the code is gone"));
         }
         if (reference.Kind == ReferenceKind.Doc && reference.Anchor is { } anchor)
         {
@@ -104,14 +104,14 @@ internal sealed class ReferenceResolver
         var outline = query is null ? null : _target.Outline(file);
         if (reference.HasLines && reference.End > file.LineCount)
         {
-            var beyond = new Finding(RuleIds.RangeBeyondEnd,
-                $"{(reference.Start == reference.End ? "line" : "lines")} {Range(reference.Start!.Value, reference.End!.Value)} {(reference.Start == reference.End ? "is" : "are")} beyond the end of '{path}', which has {file.LineCount} {(file.LineCount == 1 ? "line" : "lines")}");
+            var beyondEnd = $"{MessageText.Lines(reference.Start!.Value, reference.End!.Value)} {(reference.Start == reference.End ? "is" : "are")} beyond the end of '{path}', which has {MessageText.Count(file.LineCount, "line")}";
+            var beyond = new Finding(RuleIds.RangeBeyondEnd, $"{beyondEnd}; correct the line numbers");
             if (query is not null && outline is not null && query.FindIn(outline) is { Count: > 0 } found)
             {
                 var (symbol, _) = Nearest(found, reference);
                 var target = new ResolvedTarget(path, symbol.Start, symbol.End, symbol.QualifiedName);
                 return new ResolutionOutcome(ReferenceStatus.Relocated, target, HowFound.Symbol, 1.0,
-                    [beyond with { Message = $"{beyond.Message}; '{query.Written}' is at lines {Range(symbol.Start, symbol.End)}", Related = [Location(target)] }]);
+                    [beyond with { Message = $"{beyondEnd}; '{query.Written}' is at {MessageText.Lines(symbol.Start, symbol.End)}", Related = [Location(target)] }]);
             }
             return ResolutionOutcome.Lost(beyond);
         }
@@ -125,7 +125,7 @@ internal sealed class ReferenceResolver
         {
             return query.Overloads(outline) is { Count: > 0 } overloads
                 ? NoSuchOverload(reference, path, query, overloads)
-                : ResolutionOutcome.Lost(new Finding(RuleIds.SymbolNotFound, $"symbol '{query.Written}' was not found in '{path}'"));
+                : ResolutionOutcome.Lost(new Finding(RuleIds.SymbolNotFound, $"symbol '{query.Written}' is not in '{path}'; correct the symbol or the path"));
         }
         var (picked, ambiguous) = Nearest(candidates, reference);
         var resolved = new ResolvedTarget(path, RangeStart(reference, picked, picked), picked.End, picked.QualifiedName);
@@ -133,7 +133,7 @@ internal sealed class ReferenceResolver
         {
             return new ResolutionOutcome(ReferenceStatus.Ambiguous, resolved, HowFound.Symbol, 1.0 / candidates.Count,
                 [new Finding(RuleIds.Ambiguous,
-                    $"symbol '{query.Written}' matches {candidates.Count} declarations in '{path}' (lines {string.Join(", ", candidates.Select(c => Range(c.Start, c.End)))}); add lines or a qualified name",
+                    $"symbol '{query.Written}' matches {MessageText.Count(candidates.Count, "declaration")} in '{path}' (lines {MessageText.List(candidates.Select(c => Range(c.Start, c.End)))}); add lines or a qualified name to pick one",
                     [.. candidates.Select(c => new CodeLocation(path, c.Start, c.End))])]);
         }
         if (!reference.HasLines || picked.Covers(reference.Start!.Value, reference.End!.Value))
@@ -143,7 +143,7 @@ internal sealed class ReferenceResolver
         }
         return new ResolutionOutcome(ReferenceStatus.Relocated, resolved, HowFound.Symbol, 1.0,
             [new Finding(RuleIds.SymbolShifted,
-                $"'{query.Written}' is no longer at lines {Range(reference.Start!.Value, reference.End!.Value)} of '{path}'; it is at lines {Range(resolved.Start, resolved.End)}",
+                $"'{query.Written}' is at {MessageText.Lines(resolved.Start, resolved.End)} of '{path}', no longer at {MessageText.Lines(reference.Start!.Value, reference.End!.Value)}",
                 [Location(resolved)])]);
     }
 
@@ -177,7 +177,7 @@ internal sealed class ReferenceResolver
         var heading = _target.Outline(file) is { } outline ? MarkdownSections.Find(outline, anchor) : null;
         if (heading is null)
         {
-            return ResolutionOutcome.Lost(new Finding(RuleIds.HeadingNotFound, $"no heading with anchor '#{anchor}' in '{file.Path}'"));
+            return ResolutionOutcome.Lost(new Finding(RuleIds.HeadingNotFound, $"'{file.Path}' has no heading with anchor '#{anchor}'; correct the anchor to a heading's slug"));
         }
         var target = new ResolvedTarget(file.Path, heading.Start, reference.HasLines && reference.Start == reference.End ? heading.Start : heading.End, anchor);
         if (!reference.HasLines || heading.Covers(reference.Start!.Value, reference.End!.Value))
@@ -230,10 +230,10 @@ internal sealed class ReferenceResolver
         if (match is null)
         {
             var what = query?.Written ?? (anchored ? $"#{reference.Anchor}" : $"{entity.QualifiedName}");
-            var where = mappedPath is null ? $"'{path}' was deleted or renamed beyond recognition and '{what}' was found nowhere else"
-                : $"'{what}' is no longer in '{mappedPath}' nor in any other changed file";
+            var where = mappedPath is null ? $"'{path}' is gone (deleted, or renamed beyond recognition) and '{what}' is in no other file"
+                : $"'{what}' is in neither '{mappedPath}' nor any other changed file";
             return ResolutionOutcome.Lost(new Finding(anchored ? RuleIds.HeadingNotFound : RuleIds.SymbolNotFound,
-                $"{where} (it was at lines {Range(entity.Start, entity.End)} of '{path}' in {_baseline.Tree.Description}): deleted?"));
+                $"{where} (it was at {MessageText.Lines(entity.Start, entity.End)} of '{path}' in {_baseline.Tree.Description}); point the reference at its new place, or remove it if the code was deleted"));
         }
         return FromMatch(reference, oldFile, entity, match, mappedPath);
     }
@@ -251,8 +251,8 @@ internal sealed class ReferenceResolver
         {
             return Ok(target, HowFound.Exact);
         }
-        var was = $"'{entity.QualifiedName}' (lines {Range(entity.Start, entity.End)} of '{oldFile.Path}' in {_baseline!.Tree.Description})";
-        var now = $"lines {Range(start, end)} of '{match.Path}'";
+        var was = $"'{entity.QualifiedName}' ({MessageText.Lines(entity.Start, entity.End)} of '{oldFile.Path}' in {_baseline!.Tree.Description})";
+        var now = $"{MessageText.Lines(start, end)} of '{match.Path}'";
         var related = ImmutableArray.Create(Location(target));
         switch (match.Kind)
         {
@@ -261,18 +261,18 @@ internal sealed class ReferenceResolver
                 var signature = match.Kind == MatchKind.Signature ? $" with a new parameter list {symbol.Signature}" : string.Empty;
                 // It did not move: the recorded lines were not its lines (a message must not say "moved from 933-976 to 933-976").
                 var shift = start == entity.Start && end == entity.End
-                    ? $"'{entity.QualifiedName}' is at lines {Range(start, end)} of '{match.Path}'{signature}, not at the recorded "
-                        + $"{(reference.Start is { } s && reference.End is { } e ? $"lines {Range(s, e)}" : "lines")} (unchanged since {_baseline!.Tree.Description})"
-                    : $"'{entity.QualifiedName}' moved from lines {Range(entity.Start, entity.End)} to {Range(start, end)} of '{match.Path}'{signature} "
-                        + $"(since {_baseline!.Tree.Description})";
+                    ? $"'{entity.QualifiedName}' is at {MessageText.Lines(start, end)} of '{match.Path}'{signature}, not at the recorded "
+                        + $"{(reference.Start is { } s && reference.End is { } e ? MessageText.Lines(s, e) : "lines")} (unchanged since {_baseline!.Tree.Description})"
+                    : $"'{entity.QualifiedName}' moved from {MessageText.Lines(entity.Start, entity.End)} to {MessageText.Lines(start, end)} of '{match.Path}'{signature} "
+                        + $"since {_baseline!.Tree.Description}";
                 return Relocated(target, HowFound.Symbol, match.Confidence, new Finding(isDoc ? RuleIds.HeadingMoved : RuleIds.SymbolShifted,
                     shift, related));
             case MatchKind.Same or MatchKind.Signature:
                 var lines = start == entity.Start && end == entity.End
-                    ? $"still at lines {Range(start, end)}"
-                    : $"now at lines {Range(start, end)} (was {Range(entity.Start, entity.End)} in {_baseline!.Tree.Description})";
+                    ? $"still at {MessageText.Lines(start, end)}"
+                    : $"now at {MessageText.Lines(start, end)} ({MessageText.Lines(entity.Start, entity.End)} in {_baseline!.Tree.Description})";
                 return Relocated(target, HowFound.Rename, match.Confidence, new Finding(RuleIds.FileRenamed,
-                    $"'{oldFile.Path}' was renamed to '{match.Path}'; '{entity.QualifiedName}' is {lines}", related));
+                    $"'{oldFile.Path}' was renamed to '{match.Path}', where '{entity.QualifiedName}' is {lines}", related));
             case MatchKind.Moved:
                 return Relocated(target, HowFound.Move, match.Confidence, new Finding(RuleIds.SymbolMoved,
                     $"{was} moved to {now}", related));
@@ -284,7 +284,7 @@ internal sealed class ReferenceResolver
                 if (match.Confidence < _context.RenameConfidenceThreshold)
                 {
                     return ResolutionOutcome.Lost(new Finding(isDoc ? RuleIds.HeadingNotFound : RuleIds.SymbolRenamed,
-                        $"{renamed}, below the threshold {threshold}): check by hand", related));
+                        $"{renamed}, below the threshold {threshold}); check it by hand and update the reference, or lower 'rename_confidence_threshold'", related));
                 }
                 var movedToo = match.Path == (mappedPath ?? oldFile.Path) ? string.Empty : " in another file";
                 return Relocated(target, HowFound.Fuzzy, match.Confidence,
@@ -331,13 +331,13 @@ internal sealed class ReferenceResolver
         if (newFile is null)
         {
             return ResolutionOutcome.Lost(new Finding(RuleIds.FileNotFound,
-                $"'{oldFile.Path}' does not exist in {_context.Target.Description} and no renamed file was found"));
+                $"'{oldFile.Path}' does not exist in {_context.Target.Description}, and git history shows no rename of it; correct the path, or remove the reference if the code is gone"));
         }
         var map = TextDiff.LineMap(_baseline!.Lines(oldFile), _target.Lines(newFile));
         if (TextDiff.MapRange(map, start, end) is not { } mapped)
         {
             return ResolutionOutcome.Lost(new Finding(RuleIds.SymbolNotFound,
-                $"lines {Range(start, end)} of '{oldFile.Path}' (in {_baseline.Tree.Description}) were all removed or rewritten"));
+                $"{MessageText.Lines(start, end)} of '{oldFile.Path}' (in {_baseline.Tree.Description}) {(start == end ? "was" : "were all")} removed or rewritten; point the reference at the code that replaced {(start == end ? "it" : "them")}, or remove it"));
         }
         var target = new ResolvedTarget(newFile.Path, mapped.Start, mapped.End, null);
         var unchangedText = mapped.Kept >= 1.0 && mapped.End - mapped.Start == end - start;
@@ -352,8 +352,8 @@ internal sealed class ReferenceResolver
         }
         var kept = (int)Math.Round(mapped.Kept * 100);
         findings.Add(new Finding(RuleIds.LinesChanged, unchangedText
-            ? $"lines {Range(start, end)} moved to lines {Range(mapped.Start, mapped.End)} of '{newFile.Path}' since {_baseline.Tree.Description}"
-            : $"lines {Range(start, end)} changed since {_baseline.Tree.Description} ({kept}% kept); mapped through the diff to lines {Range(mapped.Start, mapped.End)} of '{newFile.Path}'",
+            ? $"{MessageText.Lines(start, end)} moved to {MessageText.Lines(mapped.Start, mapped.End)} of '{newFile.Path}' since {_baseline.Tree.Description}"
+            : $"{MessageText.Lines(start, end)} changed since {_baseline.Tree.Description} ({kept}% kept) and now {(start == end ? "matches" : "match")} {MessageText.Lines(mapped.Start, mapped.End)} of '{newFile.Path}'",
             [Location(target)]));
         return new ResolutionOutcome(ReferenceStatus.Relocated, target, HowFound.Diff, Math.Round(mapped.Kept, 3), [.. findings]);
     }
@@ -362,7 +362,7 @@ internal sealed class ReferenceResolver
     {
         if (mappedPath is null)
         {
-            return ResolutionOutcome.Lost(new Finding(RuleIds.FileNotFound, $"'{path}' does not exist in {_context.Target.Description} and no renamed file was found"));
+            return ResolutionOutcome.Lost(new Finding(RuleIds.FileNotFound, $"'{path}' does not exist in {_context.Target.Description}, and git history shows no rename of it; correct the path, or remove the reference if the code is gone"));
         }
         var file = _target.Read(mappedPath)!;
         var target = new ResolvedTarget(mappedPath, 1, Math.Max(1, file.LineCount), null);

@@ -37,7 +37,7 @@ internal sealed class RepositorySession : IDisposable
         var start = Path.GetFullPath(repo ?? ".", workingDirectory);
         if (!Directory.Exists(start))
         {
-            throw new ValidationSetupException($"repository folder '{repo ?? start}' does not exist");
+            throw new ValidationSetupException($"repository folder '{repo ?? start}' does not exist; pass an existing folder with --repo");
         }
         var gitFolder = GitRepository.Discover(start);
         if (gitFolder is null)
@@ -64,7 +64,7 @@ internal sealed class RepositorySession : IDisposable
             {
                 var shallow = git.IsShallow ? " (the clone is shallow: run `git fetch --unshallow` if the commit is older)" : string.Empty;
                 var commit = git.Commit(against)
-                    ?? throw new ValidationSetupException($"--against: '{against}' is not a commit in {root}{shallow}");
+                    ?? throw new ValidationSetupException($"--against: '{against}' is not a commit in {root}; name a commit, branch or tag that exists there{shallow}");
                 return new RepositorySession(root, git, commit, staged: false);
             }
             if (git.IsBare)

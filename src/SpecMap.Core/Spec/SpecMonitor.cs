@@ -73,7 +73,7 @@ internal static class SpecMonitor
                     : "changed since it was hashed";
                 var edit = new MappingEdit(hashPointer, recorded.Start, document.Text[recorded.Start..recorded.End], Quote(hash));
                 yield return RuleCatalog.Create(RuleIds.SpecSectionChanged,
-                    $"spec section {label} {change}; re-review the item, then run --fix to record {Short(hash)}",
+                    $"spec section {label} {change}; re-review the item, then run `specmap validate --fix` to record {Short(hash)}",
                     document.LocationOf(recorded.Start), hashPointer,
                     new MappingFix($"record the reviewed spec_hash {Short(hash)}", FixSafety.Unsafe, [edit]),
                     Related(distinct));
@@ -81,13 +81,13 @@ internal static class SpecMonitor
             }
             case { } other:
                 yield return RuleCatalog.Create(RuleIds.ShapeError,
-                    "'spec_hash' must be a string \"sha256:<64 hex digits>\"", document.LocationOf(other.Start), hashPointer);
+                    "'spec_hash' is not a string \"sha256:<64 hex digits>\"; remove it and run `specmap validate --fix` to record the hash", document.LocationOf(other.Start), hashPointer);
                 break;
             default:
             {
                 var reference = distinct[0].Result.Reference;
                 yield return RuleCatalog.Create(RuleIds.SpecSectionNotHashed,
-                    $"spec section {label} has no spec_hash; run --fix to record {Short(hash)}",
+                    $"spec section {label} has no spec_hash; run `specmap validate --fix` to record {Short(hash)}",
                     reference.Location, reference.Pointer,
                     InsertHash(document, item, reference, hashPointer, hash) is { } insert
                         ? new MappingFix($"record spec_hash {Short(hash)}", FixSafety.Safe, [insert])
@@ -153,7 +153,7 @@ internal static class SpecMonitor
                     continue;
                 }
                 diagnostics.Add(RuleCatalog.Create(RuleIds.SpecSectionUncovered,
-                    $"spec section '{heading.Name}' ({path}:{heading.Start}, #{heading.QualifiedName}) is covered by no mapping item",
+                    $"spec section '{heading.Name}' ({path}:{heading.Start}, #{heading.QualifiedName}) is covered by no mapping item; add an item that references it",
                     document.LocationOf(anchorNode.Start), anchorPointer, null, [new CodeLocation(path, heading.Start, heading.End)]));
             }
         }

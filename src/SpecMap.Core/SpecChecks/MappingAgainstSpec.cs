@@ -25,7 +25,7 @@ internal static class MappingAgainstSpec
         foreach (var field in schema.Fields.Where(f => f.Required && !listed.Contains(f.Name)))
         {
             yield return RuleCatalog.Create(RuleIds.SpecRequiredNotListed,
-                $"the spec requires field '{field.Name}' ({field.TypeText}) of {schema.Key}, but 'required_fields' of '{item.Label}' does not list it",
+                $"the spec requires field '{field.Name}' ({field.TypeText}) of {schema.Key}, but 'required_fields' of '{item.Label}' does not list it; add it to 'required_fields'",
                 document.LocationOf(required.Start), fieldsPointer);
         }
         foreach (var (name, nameStart, type) in entries)
@@ -35,18 +35,18 @@ internal static class MappingAgainstSpec
             if (schema.Field(name) is not { } field)
             {
                 yield return RuleCatalog.Create(RuleIds.ListedNotRequiredBySpec,
-                    $"'required_fields' of '{item.Label}' lists '{name}', which {schema.Key} in the spec does not have", location, pointer);
+                    $"'required_fields' of '{item.Label}' lists '{name}', which {schema.Key} in the spec does not have; correct its name or remove it", location, pointer);
                 continue;
             }
             if (!field.Required)
             {
                 yield return RuleCatalog.Create(RuleIds.ListedNotRequiredBySpec,
-                    $"'required_fields' of '{item.Label}' lists '{name}', which {schema.Key} in the spec does not require", location, pointer);
+                    $"'required_fields' of '{item.Label}' lists '{name}', which {schema.Key} in the spec does not require; remove it, or keep it if the item needs it", location, pointer);
             }
             if (type is not null && !SpecTypeAgreement.Agrees(SpecTypeParser.Parse(type), field.Type))
             {
                 yield return RuleCatalog.Create(RuleIds.ListedTypeDiffersFromSpec,
-                    $"'required_fields' of '{item.Label}' types '{name}' as {SpecTypeParser.Describe(type)}; the spec ({schema.Key}.{name}) says {field.TypeText}",
+                    $"'required_fields' of '{item.Label}' types '{name}' as {SpecTypeParser.Describe(type)}, but the spec ({schema.Key}.{name}) says {field.TypeText}; write the spec's type",
                     location, pointer);
             }
         }

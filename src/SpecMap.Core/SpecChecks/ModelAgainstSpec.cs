@@ -44,7 +44,7 @@ internal static class ModelAgainstSpec
                 if (field.Required && entry.Name is null)
                 {
                     found.Add(RuleCatalog.Create(RuleIds.RequiredFieldMissing,
-                        $"the spec requires field '{field.Name}' ({field.TypeText}, {schema.Key}); it is absent from model '{model.Name}' ({model.File}:{model.Line}) and its base classes",
+                        $"the spec requires field '{field.Name}' ({field.TypeText}, {schema.Key}), but model '{model.Name}' ({model.File}:{model.Line}) and its base classes lack it; add it to the model",
                         location, pointer, null, [new CodeLocation(model.File, model.Line, model.Line)]));
                 }
                 continue;
@@ -60,7 +60,7 @@ internal static class ModelAgainstSpec
         if (!TypeCompatibility.Holds(SpecTypeAgreement.WithoutNull(field.Type), code.Shape))
         {
             yield return RuleCatalog.Create(RuleIds.RequiredFieldIncompatible,
-                $"field '{field.Name}' of model '{modelName}' cannot hold the spec type: spec: {field.TypeText} ({path}.{field.Name}); code: {code.TypeText} ({code.File}:{code.Line})",
+                $"field '{field.Name}' of model '{modelName}' is {code.TypeText} ({code.File}:{code.Line}), which cannot hold the spec type {field.TypeText} ({path}.{field.Name}); change the field's type to match the spec",
                 location, pointer, null, [new CodeLocation(code.File, code.Line, code.Line)]);
             yield break;
         }

@@ -28,13 +28,13 @@ internal static class RequestModelAgainstSpec
         if (model.Find(parameter.Name) is not { } field)
         {
             yield return RuleCatalog.Create(RuleIds.RequestParameterMismatch,
-                $"request parameter '{parameter.Name}' ({parameter.TypeText}) is absent from request model '{model.Name}' ({model.File}:{model.Line})",
+                $"request parameter '{parameter.Name}' ({parameter.TypeText}) is absent from request model '{model.Name}' ({model.File}:{model.Line}); add it to the model",
                 location, item.Pointer, null, [new CodeLocation(model.File, model.Line, model.Line)]);
         }
         else if (!TypeCompatibility.Holds(SpecTypeAgreement.WithoutNull(parameter.Type), field.Shape))
         {
             yield return RuleCatalog.Create(RuleIds.RequestParameterMismatch,
-                $"request parameter '{parameter.Name}' of request model '{model.Name}' cannot hold the spec type: spec: {parameter.TypeText}; code: {field.TypeText} ({field.File}:{field.Line})",
+                $"request parameter '{parameter.Name}' of request model '{model.Name}' is {field.TypeText} ({field.File}:{field.Line}), which cannot hold the spec type {parameter.TypeText}; change the field's type to match the spec",
                 location, item.Pointer, null, [new CodeLocation(field.File, field.Line, field.Line)]);
         }
     }

@@ -82,8 +82,8 @@ internal static class SpecChecker
 
     private static string NotFoundMessage(SpecItem item, SpecReference reference) => item.Kind switch
     {
-        SpecItemKind.Event => $"event '{item.Label}' is not a member of any stream in {reference.Location}",
-        SpecItemKind.Parameter => $"request parameter '{item.Label}' is not a property of the tracked endpoints' request bodies in {reference.Location}",
-        _ => $"endpoint '{item.Label}' is not in {reference.Location}",
+        SpecItemKind.Event => $"event '{item.Label}' is not a member of any stream in {reference.Location}; correct the name, or remove the item if the spec dropped it",
+        SpecItemKind.Parameter => $"request parameter '{item.Label}' is not a property of the tracked endpoints' request bodies in {reference.Location}; correct the name, or remove the item if the spec dropped it",
+        _ => $"endpoint '{item.Label}' is not in {reference.Location}; correct the name, or remove the item if the spec dropped it",
     };
 }

@@ -56,14 +56,11 @@ internal static partial class ItemEvidence
             {
                 continue;
             }
-            var range = target.Start == target.End
-                ? $"line {target.Start.ToString(CultureInfo.InvariantCulture)}"
-                : $"lines {target.Start.ToString(CultureInfo.InvariantCulture)}-{target.End.ToString(CultureInfo.InvariantCulture)}";
+            var range = MessageText.Lines(target.Start, target.End);
             var inside = enclosing is null ? string.Empty : $" (in '{enclosing.QualifiedName}')";
-            var expected = string.Join(", ", terms.Take(terms.Count - 1).Select(t => $"'{t}'"))
-                + (terms.Count > 1 ? " or " : string.Empty) + $"'{terms[^1]}'";
+            var expected = MessageText.List(terms.Select(t => $"'{t}'"), "or");
             yield return RuleCatalog.Create(RuleIds.ItemNotMentioned,
-                $"{range} of '{target.File}'{inside} never mention {expected}: is this the right code for the item?",
+                $"{range} of '{target.File}'{inside} never {(target.Start == target.End ? "mentions" : "mention")} {expected}; check that this is the item's code, or suppress SMV0111 for the item",
                 reference.Location, reference.Pointer, null, [new CodeLocation(target.File, target.Start, target.End)], result);
         }
     }

@@ -97,9 +97,9 @@ internal sealed class Validator
             Progress?.Report(new ValidationProgress(displayPath, results.Count, document.References.Length));
             foreach (var finding in result.Outcome.Findings)
             {
-                var fix = FixBuilder.ForReference(document, result, finding, config.RenameConfidenceThreshold, paths)
-                    ?? SymbolPin.For(result);
-                diagnostics.Add(ToDiagnostic(document, finding, reference.Location, reference.Pointer, fix) with { Reference = result });
+                var relocation = FixBuilder.ForReference(document, result, finding, config.RenameConfidenceThreshold, paths);
+                var fix = relocation ?? SymbolPin.For(result);
+                diagnostics.Add(ToDiagnostic(document, WithWhatToDo(finding, result, relocation), reference.Location, reference.Pointer, fix) with { Reference = result });
             }
         }
 
@@ -134,6 +134,14 @@ internal sealed class Validator
 
     private static Diagnostic ToDiagnostic(MappingDocument document, Finding finding, MappingLocation location, string pointer, MappingFix? fix) =>
         RuleCatalog.Create(finding.RuleId, finding.Message, location, pointer, fix, finding.Related);
+
+    /// <summary>A relocation's message ends in what to do once its fix is known: `--fix` when the fix points the reference at
+    /// the new place, by hand when `--fix` leaves it (a guess below the threshold, a shared line list). A lost reference's
+    /// finding already says what to do.</summary>
+    private static Finding WithWhatToDo(Finding finding, ReferenceResult result, MappingFix? relocation) =>
+        !RuleCatalog.Get(finding.RuleId).IsRelocation || (relocation is null && result.Status != ReferenceStatus.Relocated)
+            ? finding
+            : finding with { Message = $"{finding.Message}; {(relocation is null ? MessageText.FixByHand : MessageText.RunFix)}" };
 
     private static string DisplayPath(string workingDirectory, string fullPath)
     {

@@ -174,7 +174,7 @@ public sealed class ConfigTests : IDisposable
         _repo.Write(ConfigLoader.FileName, "{ \"severity\": { \"SMV0002\": \"warning\" } }");
         var relaxed = CliRunner.Run(_repo.Root, "validate");
         Assert.Equal(0, relaxed.ExitCode);
-        Assert.Contains("SPEC_TO_CODE_MAPPING.json(4,17): warning SMV0002: 'status' must be a string", relaxed.Stdout, StringComparison.Ordinal);
+        Assert.Contains("SPEC_TO_CODE_MAPPING.json(4,17): warning SMV0002: 'status' is not a string", relaxed.Stdout, StringComparison.Ordinal);
         Assert.Equal(1, CliRunner.Run(_repo.Root, "validate", "--warnings-as-errors").ExitCode);
 
         _repo.Write(ConfigLoader.FileName, "{ \"severity\": { \"SMV0002\": \"info\" } }");

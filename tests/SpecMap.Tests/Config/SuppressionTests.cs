@@ -52,7 +52,7 @@ public sealed class SuppressionTests : IDisposable
         var problems = Validate().AllDiagnostics.Where(d => d.Id == RuleIds.ConfigurationProblem).ToList();
         Assert.Equal(2, problems.Count);
         Assert.Equal((3, 38), (problems[0].Location.Line, problems[0].Location.Column));
-        Assert.Contains("'SMV109' in 'suppress': it suppresses nothing", problems[0].Message, StringComparison.Ordinal);
+        Assert.Contains("'SMV109' in 'suppress', so it suppresses nothing", problems[0].Message, StringComparison.Ordinal);
         Assert.Equal("/endpoints/a/suppress/1", problems[1].Pointer);
         // The misspelt ID suppressed nothing: the status error is still there.
         Assert.Contains(Validate().AllDiagnostics, d => d.Id == RuleIds.ShapeError);

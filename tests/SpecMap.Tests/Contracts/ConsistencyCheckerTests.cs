@@ -33,7 +33,7 @@ public sealed class ConsistencyCheckerTests : IDisposable
         Assert.Equal(["/a/status", "/b/status", "/c/status"], found.Select(d => d.Pointer));
         Assert.All(found, d => Assert.Equal(RuleIds.StatusContradictsReferences, d.Id));
         Assert.Contains("no code reference", found[0].Message, StringComparison.Ordinal);
-        Assert.Contains("status 'missing' but the item has 1 code reference", found[2].Message, StringComparison.Ordinal);
+        Assert.Contains("status is 'missing', but the item has 1 code reference;", found[2].Message, StringComparison.Ordinal);
         Assert.Equal((2, 20), (found[0].Location.Line, found[0].Location.Column));
     }
 
@@ -60,7 +60,7 @@ public sealed class ConsistencyCheckerTests : IDisposable
         // Items: 100, 50, 100, 0 → overall 62.5 → 63; endpoints 75; streaming events 50 (agrees).
         Assert.Equal(["/endpoints/compliance_score", "/overall_compliance_score"], found.Select(d => d.Pointer));
         Assert.All(found, d => Assert.Equal(RuleIds.ScoreDisagrees, d.Id));
-        Assert.Contains("'overall_compliance_score' is 74 but the mean of the 4 item scores under it is 63", found[1].Message, StringComparison.Ordinal);
+        Assert.Contains("'overall_compliance_score' is 74, but the mean of the 4 item scores under it is 63; run `specmap validate --fix` to write 63", found[1].Message, StringComparison.Ordinal);
 
         // Applying the fixes gives a mapping the check accepts.
         var text = json;
@@ -134,7 +134,7 @@ public sealed class ConsistencyCheckerTests : IDisposable
             ],
             diagnostics.Select(d => (d.Id, d.Pointer)).OrderBy(p => p.Pointer, StringComparer.Ordinal));
         var full = diagnostics.Single(d => d.Id == RuleIds.FullScoreWithContractError);
-        Assert.Contains("SMV0303, SMV0304 on 'delta', 'item_id'", full.Message, StringComparison.Ordinal);
+        Assert.Contains("SMV0303 and SMV0304 on 'delta' and 'item_id'", full.Message, StringComparison.Ordinal);
         Assert.Equal(Severity.Warning, full.Severity);
     }
 }

@@ -34,11 +34,11 @@ public sealed class IncidentTests : IDisposable
         _repository.Write("vllm/entrypoints/openai/protocol.py", PythonProtocol("dict[str, list[ResponseToolCallDeltaContent]]"));
         var bad = _repository.Commit("tool call delta carries structured content");
         var after = ContractRun.Validate(_repository);
-        AssertOnlyTheDeltaFails(after, "spec: string; code: dict[str, list[ResponseToolCallDeltaContent]]");
+        AssertOnlyTheDeltaFails(after, "is dict[str, list[ResponseToolCallDeltaContent]] (");
 
         // CI replaying history (--against) sees the same: the earlier commit passes, the change fails.
         Assert.Empty(ContractRun.Validate(_repository, against: good));
-        AssertOnlyTheDeltaFails(ContractRun.Validate(_repository, against: bad), "code: dict[str, list[ResponseToolCallDeltaContent]]");
+        AssertOnlyTheDeltaFails(ContractRun.Validate(_repository, against: bad), "is dict[str, list[ResponseToolCallDeltaContent]]");
 
         // The CLI a hook or CI runs says the same, and exits 1.
         var cli = CliRunner.Run(_repository.Root, "validate", "SPEC_TO_CODE_MAPPING.json", "--format", "json");
@@ -62,7 +62,7 @@ public sealed class IncidentTests : IDisposable
 
         _repository.Write("src/Server/Protocol/StreamingEvents.cs", CSharpProtocol("Dictionary<string, List<ResponseToolCallDeltaContent>>"));
         _repository.Commit("tool call delta carries structured content");
-        AssertOnlyTheDeltaFails(ContractRun.Validate(_repository), "spec: string; code: Dictionary<string, List<ResponseToolCallDeltaContent>>");
+        AssertOnlyTheDeltaFails(ContractRun.Validate(_repository), "is Dictionary<string, List<ResponseToolCallDeltaContent>>");
     }
 
     private static void AssertOnlyTheDeltaFails(IReadOnlyList<Diagnostic> diagnostics, string types)
@@ -72,6 +72,7 @@ public sealed class IncidentTests : IDisposable
         Assert.Equal(RuleIds.RequiredFieldIncompatible, error.Id);
         Assert.Equal(DeltaPointer, error.Pointer);
         Assert.Contains(types, error.Message, StringComparison.Ordinal);
+        Assert.Contains("cannot hold the spec type string", error.Message, StringComparison.Ordinal);
         // The 100% score of that event is called out too; nothing about any other event.
         Assert.Contains(diagnostics, d => d.Id == RuleIds.FullScoreWithContractError && d.Pointer == $"/streaming_events/{ToolCallDelta}/compliance_score");
         Assert.True(diagnostics.All(d => d.Pointer.StartsWith($"/streaming_events/{ToolCallDelta}/", StringComparison.Ordinal)), shown);

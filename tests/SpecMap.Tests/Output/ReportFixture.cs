@@ -65,7 +65,7 @@ internal static class ReportFixture
         var apiResult = Result(api, "src/api_server.py", ReferenceStatus.Relocated, new ResolvedTarget("src/api_server.py", 14, 24, "create_responses"), "symbol", 1.0);
         results.Add(apiResult);
         diagnostics.Add(new Diagnostic(RuleIds.SymbolShifted, Severity.Error,
-            "'create_responses' is no longer at lines 10-20 of 'src/api_server.py': it is at lines 14-24",
+            "'create_responses' is at lines 14-24 of 'src/api_server.py', no longer at lines 10-20; run `specmap validate --fix` to update the reference",
             api.Location, api.Pointer,
             new MappingFix("Point the reference at lines 14-24", FixSafety.Safe,
                 [new MappingEdit(api.Pointer, api.Node.Start + 1, "src/api_server.py:10-20", "src/api_server.py:14-24")]),
@@ -85,13 +85,13 @@ internal static class ReportFixture
         var modelsResult = Result(models, null, ReferenceStatus.Lost, null, null, 0);
         results.Add(modelsResult);
         diagnostics.Add(new Diagnostic(RuleIds.FileNotFound, Severity.Error,
-            "file 'src/models.py' not found", models.Location, models.Pointer, Reference: modelsResult));
+            "'src/models.py' does not exist in the work tree, and git history shows no rename of it; correct the path, or remove the reference if the code is gone", models.Location, models.Pointer, Reference: modelsResult));
 
         var events = Reference(document, "/streaming_events/0/implementation");
         var eventsResult = Result(events, "src/events.py", ReferenceStatus.Relocated, new ResolvedTarget("src/events.py", 31, 45, "OutputTextDelta"), "rename", 0.82);
         results.Add(eventsResult);
         diagnostics.Add(new Diagnostic(RuleIds.SymbolRenamed, Severity.Error,
-            "'TextDelta' was renamed to 'OutputTextDelta' (confidence 0.82)", events.Location, events.Pointer,
+            "'TextDelta' (lines 30-42 of 'src/events.py' in commit 5b22caa) looks renamed to 'OutputTextDelta' at lines 31-45 of 'src/events.py' (confidence 0.82); run `specmap validate --fix` to update the reference", events.Location, events.Pointer,
             new MappingFix("Rename the symbol to 'OutputTextDelta' and point at lines 31-45", FixSafety.Unsafe,
                 [
                     new MappingEdit(events.Pointer, Offset(document, "\"30-42\"") + 1, "30-42", "31-45"),
@@ -101,12 +101,12 @@ internal static class ReportFixture
 
         var overall = Offset(document, "80\n");
         diagnostics.Add(new Diagnostic(RuleIds.ScoreDisagrees, Severity.Warning,
-            "overall_compliance_score is 80 but the item scores average 73", document.LocationOf(overall), "/overall_compliance_score",
+            "'overall_compliance_score' is 80, but the mean of the 3 item scores under it is 73; run `specmap validate --fix` to write 73", document.LocationOf(overall), "/overall_compliance_score",
             new MappingFix("Set overall_compliance_score to 73", FixSafety.Safe, [new MappingEdit("/overall_compliance_score", overall, "80", "73")])));
 
         var docsRoot = Offset(document, "\"docs/spec\"");
         diagnostics.Add(new Diagnostic(RuleIds.SpecSectionUncovered, Severity.Info,
-            "spec section 'Streaming events > Errors' (docs/spec/DOC_streaming.md:40) is covered by no item",
+            "spec section 'Streaming events > Errors' (docs/spec/DOC_streaming.md:40, #errors) is covered by no mapping item; add an item that references it",
             document.LocationOf(docsRoot), "/docs_root"));
 
         var sorted = diagnostics

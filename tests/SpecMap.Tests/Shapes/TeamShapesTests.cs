@@ -111,7 +111,7 @@ public sealed class TeamShapesTests : IDisposable
             """);
         var contradictions = report.Diagnostics.Where(d => d.Id == RuleIds.StatusContradictsReferences).ToList();
         Assert.Equal(["/a/implemented", "/b/implemented", "/d/status"], contradictions.Select(d => d.Pointer));
-        Assert.Contains("status 'implemented: false' but the item has 1 code reference", contradictions[1].Message, StringComparison.Ordinal);
+        Assert.Contains("status is 'implemented: false', but the item has 1 code reference", contradictions[1].Message, StringComparison.Ordinal);
         Assert.DoesNotContain(report.Diagnostics, d => d.Id == RuleIds.ShapeError);
         var texts = report.Diagnostics.Where(d => d.Id == RuleIds.FreeTextStatus).ToList();
         Assert.Equal(2, texts.Count);

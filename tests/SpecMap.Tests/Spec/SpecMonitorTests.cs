@@ -166,7 +166,7 @@ public sealed class SpecMonitorTests : IDisposable
         var (diagnostics, coverage) = Check(head);
         Assert.Equal(new SpecCoverage(3, 2), coverage);
         var uncovered = Assert.Single(diagnostics, d => d.Id == RuleIds.SpecSectionUncovered);
-        Assert.Equal("spec section 'response.in_progress' (docs/spec/DOC_streaming_events.md:13, #responsein_progress) is covered by no mapping item",
+        Assert.Equal("spec section 'response.in_progress' (docs/spec/DOC_streaming_events.md:13, #responsein_progress) is covered by no mapping item; add an item that references it",
             uncovered.Message);
         Assert.Equal(("/docs_root", 2, 16), (uncovered.Pointer, uncovered.Location.Line, uncovered.Location.Column));
         Assert.Equal(Severity.Info, uncovered.Severity);

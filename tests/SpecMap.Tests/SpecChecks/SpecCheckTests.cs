@@ -34,7 +34,8 @@ public sealed class SpecCheckTests : IDisposable
         var error = Assert.Single(after, d => d.Severity == Severity.Error);
         Assert.Equal(RuleIds.RequiredFieldIncompatible, error.Id);
         Assert.Equal("/streaming_events/0/required_fields/delta", error.Pointer);
-        Assert.Contains("spec: string (ResponseFunctionCallArgumentsDeltaEvent.delta); code: dict[str, list[ResponseToolCallDeltaContent]]", error.Message, StringComparison.Ordinal);
+        Assert.Contains("is dict[str, list[ResponseToolCallDeltaContent]] (", error.Message, StringComparison.Ordinal);
+        Assert.Contains("which cannot hold the spec type string (ResponseFunctionCallArgumentsDeltaEvent.delta)", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -47,7 +48,7 @@ public sealed class SpecCheckTests : IDisposable
         var errors = ContractRun.Validate(_repository).Where(d => d.Severity == Severity.Error).OrderBy(d => d.Id, StringComparer.Ordinal).ToList();
         Assert.Equal([RuleIds.RequiredFieldMissing, RuleIds.RequiredFieldIncompatible], errors.Select(d => d.Id));
         Assert.Contains("the spec requires field 'item_id'", errors[0].Message, StringComparison.Ordinal);
-        Assert.Contains("spec: string", errors[1].Message, StringComparison.Ordinal);
+        Assert.Contains("the spec type string", errors[1].Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -136,7 +137,7 @@ public sealed class SpecCheckTests : IDisposable
         _repository.Commit("request model");
         var errors = ContractRun.Validate(_repository).Where(d => d.Id == RuleIds.RequestParameterMismatch).OrderBy(d => d.Pointer, StringComparer.Ordinal).ToList();
         Assert.Equal(["/request_parameters/stream", "/request_parameters/temperature"], errors.Select(d => d.Pointer));
-        Assert.Contains("code: Optional[str]", errors[0].Message, StringComparison.Ordinal);
+        Assert.Contains("is Optional[str]", errors[0].Message, StringComparison.Ordinal);
         Assert.Contains("absent from request model 'ResponsesRequest'", errors[1].Message, StringComparison.Ordinal);
     }
 

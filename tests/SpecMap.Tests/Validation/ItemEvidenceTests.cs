@@ -34,7 +34,7 @@ public sealed class ItemEvidenceTests : IDisposable
             """));
         Assert.Equal(Severity.Warning, warning.Severity);
         Assert.Equal("/streaming_events/0/implementation", warning.Pointer);
-        Assert.Equal("lines 1-2 of 'serving.py' (in '_build_created') never mention 'response.incomplete', 'incomplete' or 'ResponseIncompleteEvent': is this the right code for the item?",
+        Assert.Equal("lines 1-2 of 'serving.py' (in '_build_created') never mention 'response.incomplete', 'incomplete' or 'ResponseIncompleteEvent'; check that this is the item's code, or suppress SMV0111 for the item",
             warning.Message);
     }
 

@@ -24,7 +24,7 @@ public sealed class WorkTreeValidationTests : IDisposable
         _repo.Write("map.json", "{}").Commit();
         var error = Assert.Throws<ValidationSetupException>(() =>
             new Validator().Validate(new ValidationRequest(_repo.Root, ["map.json"], Against: revision)));
-        Assert.Equal($"--against: '{revision}' is not a commit in {_repo.Root}", error.Message);
+        Assert.Equal($"--against: '{revision}' is not a commit in {_repo.Root}; name a commit, branch or tag that exists there", error.Message);
     }
 
     [Fact]
@@ -72,7 +72,7 @@ public sealed class WorkTreeValidationTests : IDisposable
         Assert.Equal("pkg/a/api_server.py", mapping.References.Single(r => r.Reference.Pointer == "/one").ResolvedPath);
         var ambiguous = Assert.Single(report.AllDiagnostics);
         Assert.Equal((RuleIds.Ambiguous, "/two"), (ambiguous.Id, ambiguous.Pointer));
-        Assert.Contains("pkg/b/util.py, pkg/c/util.py", ambiguous.Message, StringComparison.Ordinal);
+        Assert.Contains("(pkg/b/util.py and pkg/c/util.py)", ambiguous.Message, StringComparison.Ordinal);
         Assert.Equal(ReferenceStatus.Ambiguous, mapping.References.Single(r => r.Reference.Pointer == "/two").Status);
     }
 
