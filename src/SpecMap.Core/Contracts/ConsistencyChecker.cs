@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using SpecMap.Core.Diagnostics;
 using SpecMap.Core.Json;
 using SpecMap.Core.Mapping;
@@ -12,7 +13,7 @@ namespace SpecMap.Core.Contracts;
 /// SMV0302 when a section's or the overall score is not the rounded mean of the item scores under it (with a fix),
 /// SMV0305 when an item with a contract error (SMV0303/SMV0304) still claims `compliance_score: 100`.
 /// </summary>
-internal static class ConsistencyChecker
+internal static partial class ConsistencyChecker
 {
     /// <param name="earlier">Diagnostics found so far (an item with SMV0303/SMV0304 may not keep score 100).</param>
     public static IEnumerable<Diagnostic> Check(MappingDocument document, IReadOnlyList<ReferenceResult> references, IReadOnlyList<Diagnostic> earlier)
@@ -150,17 +151,27 @@ internal static class ConsistencyChecker
             {
                 continue;
             }
+            // Under `required_fields` for a listed field; at the item itself for one the spec requires and the mapping does not list.
             var fieldsPointer = JsonPointer.Append(pointer, MappingKeys.RequiredFields);
-            if (errorsUnder.GetValueOrDefault(fieldsPointer) is not { } errors)
+            var errors = (errorsUnder.GetValueOrDefault(fieldsPointer) ?? []).Concat(errorsUnder.GetValueOrDefault(pointer)?.Where(e => e.Pointer == pointer) ?? []).ToList();
+            if (errors.Count == 0)
             {
                 continue;
             }
-            var fields = MessageText.List(errors.Select(e => JsonPointer.Tokens(e.Pointer)[^1]).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).Select(f => $"'{f}'"));
+            var fields = MessageText.List(errors.Select(e => e.Pointer == pointer ? FieldNamed(e) : JsonPointer.Tokens(e.Pointer)[^1]).OfType<string>()
+                .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).Select(f => $"'{f}'"));
             found.Add(RuleCatalog.Create(RuleIds.FullScoreWithContractError,
                 $"'{score.Name}' is 100, but the model breaks the contract ({MessageText.List(errors.Select(e => e.Id).Distinct().Order(StringComparer.Ordinal))} on {fields}); lower the score and the status until the model is fixed",
                 document.LocationOf(score.Value.Start), JsonPointer.Append(pointer, score.Name)));
         }
     }
+
+    /// <summary>The field an item-level contract error names (`field 'delta' of model ...`, `requires field 'item_id'`), or null.</summary>
+    private static string? FieldNamed(Diagnostic error) =>
+        FieldName().Match(error.Message) is { Success: true } match ? match.Groups["name"].Value : null;
+
+    [GeneratedRegex("field '(?<name>[^']+)'")]
+    private static partial Regex FieldName();
 
     /// <summary>The pointers <paramref name="pointer"/> lies within: the root (""), each ancestor, and itself, outermost first.</summary>
     private static IEnumerable<string> Scopes(string pointer)

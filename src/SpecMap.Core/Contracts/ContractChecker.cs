@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using SpecMap.Core.Diagnostics;
 using SpecMap.Core.Json;
 using SpecMap.Core.Mapping;
+using SpecMap.Core.OpenApi;
 using SpecMap.Core.Outline;
 using SpecMap.Core.References;
 using SpecMap.Core.Results;
@@ -21,7 +22,10 @@ internal sealed record ContractContext(ISourceTree Tree, Outliners Outliners);
 internal static partial class ContractChecker
 {
     /// <param name="results">The resolved references of the mapping: a model is read where its reference resolved to.</param>
-    public static IEnumerable<Diagnostic> Check(MappingDocument document, IReadOnlyList<ReferenceResult> results, ContractContext context)
+    /// <param name="specSchemas">The spec schema of each item the spec checks compare the model with (by item pointer):
+    /// their names-only fields get their types from the spec, so they are not reported unchecked here.</param>
+    public static IEnumerable<Diagnostic> Check(MappingDocument document, IReadOnlyList<ReferenceResult> results, ContractContext context,
+        IReadOnlyDictionary<string, SpecSchema>? specSchemas = null)
     {
         var readers = new ModelReaders(context.Tree);
         var inference = new ModelInference(context, readers);
@@ -38,6 +42,8 @@ internal static partial class ContractChecker
             var fieldsPointer = JsonPointer.Append(pointer, MappingKeys.RequiredFields);
             var itemLocation = document.LocationOf(member.NameStart);
             var (model, why) = FindModel(results, pointer, context, readers);
+            // The spec checks read the model the same way, without inference: only then do they type its fields.
+            var schema = model is null ? null : specSchemas?.GetValueOrDefault(pointer);
             if (model is null && why is null && Infer(document, pointer, item, inference) is { } inferred)
             {
                 if (inferred.Model is { } byInference)
@@ -67,6 +73,11 @@ internal static partial class ContractChecker
                 var entryPointer = JsonPointer.Append(fieldsPointer, name);
                 var location = document.LocationOf(nameStart);
                 var field = model.Find(name);
+                if (field is null && schema?.Field(name) is { Defined: false })
+                {
+                    // The spec requires a property it never defines: ModelAgainstSpec says so (a warning, not this error).
+                    continue;
+                }
                 if (field is null && !model.UnseenBases.IsEmpty)
                 {
                     found.Add(RuleCatalog.Create(RuleIds.ContractNotChecked,
@@ -94,7 +105,7 @@ internal static partial class ContractChecker
                         location, entryPointer, null, [new CodeLocation(field.File, field.Line, field.Line)]));
                 }
             }
-            if (untyped.Count > 0)
+            if (untyped.Count > 0 && schema is null)
             {
                 found.Add(RuleCatalog.Create(RuleIds.ContractNotChecked,
                     $"types of {MessageText.Count(untyped.Count, "required field")} not checked, because 'required_fields' lists names only, so only their presence in model '{model.Name}' is checked; give each a spec type to check it",
@@ -104,7 +115,7 @@ internal static partial class ContractChecker
         return found;
     }
 
-    private static string Bases(ModelClass model) =>
+    internal static string Bases(ModelClass model) =>
         (model.UnseenBases.Length == 1 ? "base class " : "base classes ") + string.Join(", ", model.UnseenBases.Select(b => $"'{b}'"));
 
     /// <summary>For an item without a model reference: a bare class name under a `..._model` key, the class whose type

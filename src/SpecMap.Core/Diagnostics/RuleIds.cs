@@ -49,6 +49,7 @@ internal static class RuleIds
     public const string RequestParameterMismatch = "SMV0323";
     public const string SpecItemUnmapped = "SMV0324";
     public const string MappedItemNotInSpec = "SMV0325";
+    public const string SpecRequiresUndefinedProperty = "SMV0334";
 
     public const string VerifiedAtUnknown = "SMV0401";
     public const string FileNotChecked = "SMV0402";

@@ -3,6 +3,7 @@ using SpecMap.Core.Config;
 using SpecMap.Core.Diagnostics;
 using SpecMap.Core.Json;
 using SpecMap.Core.References;
+using SpecMap.Core.SpecChecks;
 
 namespace SpecMap.Core.Mapping;
 
@@ -22,6 +23,8 @@ internal static class IgnoredKeys
         MappingKeys.OverallScore, MappingKeys.Schema, MappingKeys.ModelWord, .. MappingKeys.ReferenceKeys,
     ];
 
+    private static readonly string SpecPointer = JsonPointer.Append(string.Empty, SpecSource.SpecKey);
+
     public static (ImmutableArray<string> Keys, ImmutableArray<Diagnostic> Diagnostics) Find(MappingDocument document)
     {
         var referenced = document.References.Select(r => r.Pointer).ToHashSet(StringComparer.Ordinal);
@@ -36,6 +39,11 @@ internal static class IgnoredKeys
             }
             foreach (var member in obj.Members)
             {
+                // The keys of the `spec` block are read by SpecSource, which lists them.
+                if (pointer == SpecPointer && SpecSource.ReadKeys.Contains(member.Name, StringComparer.Ordinal))
+                {
+                    continue;
+                }
                 if (Read.Contains(member.Name, StringComparer.Ordinal) || MappingKeys.NotReferences.Contains(member.Name, StringComparer.OrdinalIgnoreCase)
                     || MappingScores.IsScoreKey(member.Name) || member.Name.Contains(MappingKeys.ModelWord, StringComparison.OrdinalIgnoreCase)
                     || !IsScalar(member.Value))

@@ -8,7 +8,9 @@ namespace SpecMap.Core.OpenApi;
 /// <see cref="TypeCompatibility"/> can compare it with a code model's field.</param>
 /// <param name="Schemas">Keys of the object schemas the type reaches (directly, through array items, map values or
 /// union options), for following nested models: `logprobs: array&lt;object&gt;` gives `["ResponseLogProb"]`.</param>
-internal sealed record SpecField(string Name, bool Required, SpecType Type, ImmutableArray<string> Schemas)
+/// <param name="Defined">False for a name the schema's `required` lists without defining a property for it (OpenAI's
+/// audio events require `response_id` and define none): its type is unknown, and the gap is the spec's.</param>
+internal sealed record SpecField(string Name, bool Required, SpecType Type, ImmutableArray<string> Schemas, bool Defined = true)
 {
     /// <summary>The type as the contract writes it: `string`, `array&lt;object&gt;`, `string?`.</summary>
     public string TypeText => SpecTypeParser.Describe(Type);

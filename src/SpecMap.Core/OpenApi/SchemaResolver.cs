@@ -171,7 +171,7 @@ internal sealed class SchemaResolver
         foreach (var name in required.Where(n => !fields.ContainsKey(n)).Order(StringComparer.Ordinal))
         {
             // Required without a definition anywhere (a loose allOf): still a field the code must have.
-            fields[name] = new SpecField(name, true, SpecType.AnyType, []);
+            fields[name] = new SpecField(name, true, SpecType.AnyType, [], Defined: false);
         }
         var list = fields.Values.Select(f => f with { Required = required.Contains(f.Name) }).ToImmutableArray();
         _schemas[key] = new SpecSchema(key, list, [.. variants.Distinct(StringComparer.Ordinal)]);
@@ -196,7 +196,11 @@ internal sealed class SchemaResolver
             {
                 foreach (var field in part.Fields)
                 {
-                    fields[field.Name] = field;
+                    // A part that only requires a name must not hide the property another part defines.
+                    if (field.Defined || !fields.ContainsKey(field.Name))
+                    {
+                        fields[field.Name] = field;
+                    }
                     if (field.Required)
                     {
                         required.Add(field.Name);

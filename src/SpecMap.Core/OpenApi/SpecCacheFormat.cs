@@ -12,7 +12,7 @@ namespace SpecMap.Core.OpenApi;
 internal static class SpecCacheFormat
 {
     /// <summary>Bump when the file's shape or the resolver's output changes, so old caches are re-parsed.</summary>
-    public const int Version = 1;
+    public const int Version = 2;
 
     public static byte[] Write(ResolvedDocument document, string blobId)
     {
@@ -117,6 +117,10 @@ internal static class SpecCacheFormat
             {
                 WriteStrings(json, "schemas", field.Schemas);
             }
+            if (!field.Defined)
+            {
+                json.WriteBoolean("undefined", true);
+            }
             json.WriteEndObject();
         }
         json.WriteEndArray();
@@ -133,7 +137,8 @@ internal static class SpecCacheFormat
             f.GetProperty("name").GetString()!,
             f.TryGetProperty("required", out var required) && required.GetBoolean(),
             ReadType(f.GetProperty("type")),
-            ReadStrings(f, "schemas"))).ToImmutableArray();
+            ReadStrings(f, "schemas"),
+            !(f.TryGetProperty("undefined", out var undefined) && undefined.GetBoolean()))).ToImmutableArray();
         return new SpecSchema(key, fields, ReadStrings(element, "variants"));
     }
 

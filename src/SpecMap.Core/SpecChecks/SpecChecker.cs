@@ -24,8 +24,14 @@ internal sealed record SpecCheckContext(ISourceTree Tree, Outliners Outliners, s
 /// </summary>
 internal static class SpecChecker
 {
-    public static IEnumerable<Diagnostic> Check(MappingDocument document, IReadOnlyList<ReferenceResult> results, SpecCheckContext context)
+    public static IEnumerable<Diagnostic> Check(MappingDocument document, IReadOnlyList<ReferenceResult> results, SpecCheckContext context) =>
+        Check(document, results, context, out _);
+
+    /// <param name="checkedModels">The spec schema of each event item whose model the spec check compares (by item pointer), for the contract checks.</param>
+    public static IEnumerable<Diagnostic> Check(MappingDocument document, IReadOnlyList<ReferenceResult> results, SpecCheckContext context,
+        out IReadOnlyDictionary<string, SpecSchema> checkedModels)
     {
+        checkedModels = new Dictionary<string, SpecSchema>(StringComparer.Ordinal);
         if (SpecSource.Find(document, context.Config.SpecOpenApi, context.Config.SpecPaths) is not { } reference)
         {
             return [];
@@ -43,6 +49,8 @@ internal static class SpecChecker
         var tracked = Tracked(spec, reference.Paths);
         var items = SpecItems.Match(document, spec, tracked);
         var models = new SpecModels(results, new ContractContext(context.Tree, context.Outliners), spec);
+        checkedModels = items.Where(i => i.Kind == SpecItemKind.Event && i.Schema is not null)
+            .ToDictionary(i => i.Pointer, i => i.Schema!, StringComparer.Ordinal);
         var found = new List<Diagnostic>();
         foreach (var item in items)
         {

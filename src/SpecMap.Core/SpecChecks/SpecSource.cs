@@ -21,6 +21,9 @@ internal static class SpecSource
     public const string OpenApiKey = "openapi";
     public const string PathsKey = "paths";
 
+    /// <summary>Every key of the mapping's `spec` object this class reads (so none is reported as ignored): a new key goes here.</summary>
+    public static readonly ImmutableArray<string> ReadKeys = [OpenApiKey, PathsKey];
+
     /// <summary>The mapping's `spec.openapi`, else the configured one; null when neither names a spec.</summary>
     public static SpecReference? Find(MappingDocument document, string? configured, ImmutableArray<string> configuredPaths)
     {

@@ -104,10 +104,11 @@ internal sealed class Validator
         }
 
         diagnostics.AddRange(ItemEvidence.Check(document, results, session.Target, outliners));
-        diagnostics.AddRange(ContractChecker.Check(document, results, new ContractContext(session.Target, outliners)));
         var (specDiagnostics, coverage) = SpecMonitor.Check(document, results, new SpecContext(session.Target, baseline, outliners, config));
         diagnostics.AddRange(specDiagnostics);
-        diagnostics.AddRange(SpecChecker.Check(document, results, new SpecCheckContext(session.Target, _outliners, session.Root, config)));
+        // The OpenAPI checks first: the contract checks leave to them the items whose models they compare.
+        diagnostics.AddRange(SpecChecker.Check(document, results, new SpecCheckContext(session.Target, _outliners, session.Root, config), out var checkedBySpec));
+        diagnostics.AddRange(ContractChecker.Check(document, results, new ContractContext(session.Target, outliners), checkedBySpec));
         diagnostics.AddRange(ConsistencyChecker.Check(document, results, diagnostics));
 
         return new MappingReport(document, verifiedAt, session.Target.CommitId, [.. results],
