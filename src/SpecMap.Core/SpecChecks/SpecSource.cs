@@ -34,14 +34,25 @@ internal static class SpecSource
 
     /// <summary>The document's bytes and blob id: from the tree when it holds the path, else from the local file system.</summary>
     /// <exception cref="OpenApiReadException">Not found or not a readable OpenAPI document.</exception>
-    public static OpenApiSpec Load(SpecReference reference, ISourceTree tree, string repositoryRoot)
+    public static OpenApiSpec Load(SpecReference reference, ISourceTree tree, string repositoryRoot) => Read(reference, tree, repositoryRoot).Spec;
+
+    /// <summary>As <see cref="Load"/>, with the document's text (for the pin) and its repository path when the tree holds it.</summary>
+    /// <exception cref="OpenApiReadException">Not found or not a readable OpenAPI document.</exception>
+    public static LoadedSpec Read(SpecReference reference, ISourceTree tree, string repositoryRoot)
     {
         var inTree = reference.Location.Replace('\\', '/').TrimStart('/');
+        var cacheFolder = SpecDocumentLocation.DefaultCacheFolder(repositoryRoot);
         if (!Path.IsPathRooted(reference.Location) && tree.Read(inTree) is { IsBinary: false } file)
         {
-            return OpenApiLoader.Load(Encoding.UTF8.GetBytes(file.Text), reference.Location, SpecDocumentLocation.DefaultCacheFolder(repositoryRoot), file.BlobId);
+            return new LoadedSpec(OpenApiLoader.Load(Encoding.UTF8.GetBytes(file.Text), reference.Location, cacheFolder, file.BlobId), file.Text, inTree);
         }
         var document = SpecDocumentLocation.Read(reference.Location, repositoryRoot);
-        return OpenApiLoader.Load(document.Content, reference.Location, SpecDocumentLocation.DefaultCacheFolder(repositoryRoot), document.BlobId);
+        var text = SourceDecoding.Decode(reference.Location, document.Content, document.BlobId).Text;
+        return new LoadedSpec(OpenApiLoader.Load(document.Content, reference.Location, cacheFolder, document.BlobId), text, null);
     }
 }
+
+/// <summary>A spec as read for a run.</summary>
+/// <param name="Text">The document's text (decoded, without a byte-order mark): what the pin hashes.</param>
+/// <param name="RepositoryPath">Its path in the tree checked, or null when it was read from a local path (no history to search).</param>
+internal sealed record LoadedSpec(OpenApiSpec Spec, string Text, string? RepositoryPath);

@@ -107,7 +107,7 @@ internal sealed class Validator
         diagnostics.AddRange(ContractChecker.Check(document, results, new ContractContext(session.Target, outliners)));
         var (specDiagnostics, coverage) = SpecMonitor.Check(document, results, new SpecContext(session.Target, baseline, outliners, config));
         diagnostics.AddRange(specDiagnostics);
-        diagnostics.AddRange(SpecChecker.Check(document, results, new SpecCheckContext(session.Target, _outliners, session.Root, config)));
+        diagnostics.AddRange(SpecChecker.Check(document, results, new SpecCheckContext(session.Target, _outliners, session.Root, config) { Git = session.Git }));
         diagnostics.AddRange(ConsistencyChecker.Check(document, results, diagnostics));
 
         return new MappingReport(document, verifiedAt, session.Target.CommitId, [.. results],
