@@ -129,6 +129,32 @@ public sealed class SpecVersionTests : IDisposable
     }
 
     [Fact]
+    public void A_request_body_change_goes_to_the_parameter_item_and_else_to_the_endpoint_item()
+    {
+        var mapping = $$"""
+            {
+              "spec": { "openapi": "{{SpecFile}}", "sha256": "{{SpecPin.Hash(Older)}}" },
+              "endpoints": { "POST /responses": { "status": "missing" } },
+              "request_parameters": [ { "name": "temperature", "status": "missing" } ]
+            }
+            """;
+        _repository.Write(SpecFile, Older).Write(MappingFile, mapping);
+        _repository.Commit("pinned");
+        _repository.Write(SpecFile, Older
+            .Replace("temperature: {type: number}", "temperature: {type: integer}", StringComparison.Ordinal)
+            .Replace("model: {type: string}", "model: {type: string, enum: [gpt-4o, o3]}", StringComparison.Ordinal));
+        _repository.Commit("temperature is an integer, model an enum");
+        var findings = VersionFindings(ContractRun.Validate(_repository));
+        Assert.Equal(2, findings.Count);
+        var parameter = Assert.Single(findings, d => d.Pointer == "/request_parameters/0");
+        Assert.Contains("changed for request parameter 'temperature' ", parameter.Message, StringComparison.Ordinal);
+        Assert.Contains(": changed the type of request property 'temperature' from 'number' to 'integer'; re-review", parameter.Message, StringComparison.Ordinal);
+        var endpoint = Assert.Single(findings, d => d.Pointer == "/endpoints/POST ~1responses");
+        Assert.Contains("changed for endpoint 'POST /responses' ", endpoint.Message, StringComparison.Ordinal);
+        Assert.Contains("added the new 'gpt-4o' enum value to request property 'model'; added the new 'o3' enum value to request property 'model'", endpoint.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_spec_without_a_pin_is_a_hint_whose_safe_fix_pins_the_version_checked()
     {
         _repository.Write(SpecFile, Older).Write(MappingFile, Mapping(null));
