@@ -70,8 +70,9 @@ internal static class SpecVersionCheck
         var found = new List<Diagnostic>();
         foreach (var (item, clauses) in changes.PerItem)
         {
+            var command = $"specmap spec-diff {commit[..7]}:{loaded.RepositoryPath} {reference.Location} {ScopeOption(item, loaded.Spec)}".TrimEnd();
             found.Add(RuleCatalog.Create(RuleIds.SpecSectionChanged,
-                $"spec {reference.Location} changed for {KindWord(item.Kind)} '{item.Label}' {since}: {List(clauses, commit, loaded, reference)}; re-review the item, then {pinAgain}",
+                $"spec {reference.Location} changed for {KindWord(item.Kind)} '{item.Label}' {since}: {List(clauses, command)}; re-review the item, then {pinAgain}",
                 document.LocationOf(item.Node.Start), item.Pointer, review));
         }
         if (changes.Unmapped.Count > 0)
@@ -94,7 +95,7 @@ internal static class SpecVersionCheck
     {
         if (loaded.RepositoryPath is not { } path || context.Git is not { } git)
         {
-            whyNot = "the spec is not in a git repository, so its pinned version cannot be looked up in history; not checked";
+            whyNot = "the spec is not read from a git repository, so the pinned version cannot be looked up in its history; not checked";
             return null;
         }
         var version = FileVersions.Find(git, path, context.Tree.CommitId, bytes => SpecPin.Hash(SourceDecoding.Decode(path, bytes, string.Empty).Text) == pinned);
@@ -117,9 +118,18 @@ internal static class SpecVersionCheck
     }
 
     /// <summary>The clauses joined with `; `, the ones past <see cref="MaxClauses"/> counted, with the command that prints them all.</summary>
-    private static string List(List<string> clauses, string commit, LoadedSpec loaded, SpecReference reference) => string.Join("; ", clauses.Count <= MaxClauses
+    private static string List(List<string> clauses, string command) => string.Join("; ", clauses.Count <= MaxClauses
         ? clauses
-        : [.. clauses.Take(MaxClauses - 1), $"and {clauses.Count - MaxClauses + 1} more (specmap spec-diff {commit[..7]}:{loaded.RepositoryPath} {reference.Location})"]);
+        : [.. clauses.Take(MaxClauses - 1), $"and {clauses.Count - MaxClauses + 1} more ({command})"]);
+
+    /// <summary>`--events NAME` or `--endpoints "POST /responses"`: what `specmap spec-diff` should compare for the item.</summary>
+    private static string ScopeOption(SpecItem item, OpenApiSpec spec) => item.Kind switch
+    {
+        SpecItemKind.Event => $"--events {item.Label}",
+        SpecItemKind.Endpoint => $"--endpoints \"{spec.FindEndpoint(item.Label)?.Name ?? item.Label}\"",
+        _ when spec.Endpoints.FirstOrDefault(e => spec.RequestFields(e).Any(f => f.Name == item.Label)) is { } endpoint => $"--endpoints \"{endpoint.Name}\"",
+        _ => string.Empty,
+    };
 
     /// <summary>`2 events removed ('a', 'b'); 28 events added ('c', 'd', ... and 22 more)`: removals first, a few names each.</summary>
     private static string Unmapped(List<UnmappedChange> changes) => string.Join("; ", changes
