@@ -22,6 +22,8 @@ internal static class IgnoredKeys
         MappingKeys.OverallScore, MappingKeys.Schema, MappingKeys.ModelWord, .. MappingKeys.ReferenceKeys,
     ];
 
+    private static readonly string SpecBlockPointer = JsonPointer.Append(string.Empty, MappingKeys.Spec);
+
     public static (ImmutableArray<string> Keys, ImmutableArray<Diagnostic> Diagnostics) Find(MappingDocument document)
     {
         var referenced = document.References.Select(r => r.Pointer).ToHashSet(StringComparer.Ordinal);
@@ -29,8 +31,9 @@ internal static class IgnoredKeys
         var hints = ImmutableArray.CreateBuilder<Diagnostic>();
         foreach (var (pointer, obj) in document.Objects())
         {
-            // The keys of `required_fields` are field names, and of `suppress` lists none.
-            if (ItemStatus.IsContractSchema(pointer))
+            // The keys of `required_fields` are field names, and of `suppress` lists none; the spec block's (`openapi`, `paths`,
+            // `sha256`) are read by the spec checks.
+            if (ItemStatus.IsContractSchema(pointer) || pointer == SpecBlockPointer)
             {
                 continue;
             }

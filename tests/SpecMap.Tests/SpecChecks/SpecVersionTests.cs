@@ -99,7 +99,11 @@ public sealed class SpecVersionTests : IDisposable
     {
         _repository.Write(SpecFile, Older).Write(MappingFile, Mapping(SpecPin.Hash(Older)));
         _repository.Commit("mapping pinned to the spec it was checked against");
-        Assert.Empty(VersionFindings(ContractRun.Validate(_repository)));
+        var pinned = ContractRun.Report(_repository);
+        Assert.Empty(VersionFindings(pinned.Diagnostics));
+        // The spec block's keys are read, not ignored: no "did you mean 'path'" for `paths`.
+        Assert.DoesNotContain(pinned.Document.Ignored, k => k is "openapi" or "paths" or "sha256");
+        Assert.DoesNotContain(pinned.Diagnostics, d => d.Id == RuleIds.UnknownKey);
 
         _repository.Write(SpecFile, Newer);
         _repository.Commit("new spec version");
