@@ -54,6 +54,7 @@ internal static class RuleCatalog
         new(RuleIds.RequestParameterMismatch, "Request model parameter missing or of another type", Severity.Error, FixSafety.None),
         new(RuleIds.SpecItemUnmapped, "Spec item mapped by no item", Severity.Info, FixSafety.None),
         new(RuleIds.MappedItemNotInSpec, "Mapped item not found in the spec", Severity.Warning, FixSafety.None),
+        new(RuleIds.SpecNotPinned, "Spec version not pinned", Severity.Info, FixSafety.Safe),
         new(RuleIds.SpecRequiresUndefinedProperty, "Spec requires a property it does not define", Severity.Warning, FixSafety.None),
         new(RuleIds.VerifiedAtUnknown, "verified_at is not in the repository", Severity.Warning, FixSafety.None),
         new(RuleIds.FileNotChecked, "File not checked", Severity.Warning, FixSafety.None, ReferenceEffect.Broken),

@@ -51,6 +51,9 @@ internal static class RuleIds
     public const string MappedItemNotInSpec = "SMV0325";
     public const string SpecRequiresUndefinedProperty = "SMV0334";
 
+    /// <summary>The mapping names a spec but pins no version of it, or pins one that differs in nothing the mapping tracks.</summary>
+    public const string SpecNotPinned = "SMV0326";
+
     public const string VerifiedAtUnknown = "SMV0401";
     public const string FileNotChecked = "SMV0402";
     public const string HistoryWalkStopped = "SMV0403";

@@ -56,6 +56,38 @@ internal static class SpecDiffFormatter
         _ => $"{change.Kind} {change.Field}",
     };
 
+    /// <summary>
+    /// One change as a clause, in the words of oasdiff's changelog (`the optional property 'x' became required`, `added the
+    /// new 'v' enum value to property 'x'`): what SMV0203 tells about a mapped item.
+    /// </summary>
+    /// <param name="property">`property` for an event, `request property` for a request body.</param>
+    public static string Clause(SpecChange change, string property)
+    {
+        var field = $"{property} '{change.Field}'";
+        return change.Kind switch
+        {
+            SpecChangeKind.FieldAdded => $"added the new {Requiredness(change.New)} {field} ({WithoutRequired(change.New)})",
+            SpecChangeKind.FieldRemoved => $"removed the {Requiredness(change.Old)} {field} ({WithoutRequired(change.Old)})",
+            SpecChangeKind.BecameRequired => $"the optional {field} became required",
+            SpecChangeKind.NoLongerRequired => $"the required {field} became optional",
+            SpecChangeKind.TypeChanged => $"changed the type of {field} from '{change.Old}' to '{change.New}'",
+            SpecChangeKind.EnumValueAdded => $"added the new '{change.New}' enum value to {field}",
+            SpecChangeKind.EnumValueRemoved => $"removed the '{change.Old}' enum value from {field}",
+            SpecChangeKind.OptionAdded => $"{field} may now be {change.New}",
+            SpecChangeKind.OptionRemoved => $"{field} may no longer be {change.Old}",
+            SpecChangeKind.ItemAdded => $"added to the spec ({change.New})",
+            SpecChangeKind.ItemRemoved => $"removed from the spec (was {change.Old})",
+            _ => $"{KindName(change.Kind)} {field}",
+        };
+    }
+
+    private const string RequiredSuffix = ", required";
+
+    private static string Requiredness(string? label) => label?.EndsWith(RequiredSuffix, StringComparison.Ordinal) == true ? "required" : "optional";
+
+    private static string? WithoutRequired(string? label) =>
+        label?.EndsWith(RequiredSuffix, StringComparison.Ordinal) == true ? label[..^RequiredSuffix.Length] : label;
+
     public static string Json(SpecDiffResult result, string olderName, string newerName)
     {
         using var buffer = new MemoryStream();

@@ -196,11 +196,7 @@ internal static class SpecMonitor
         {
             return null;
         }
-        var lineStart = document.Text.LastIndexOf('\n', Math.Max(member.NameStart - 1, 0)) + 1;
-        var before = document.Text[lineStart..member.NameStart];
-        var newline = document.Text.Contains("\r\n", StringComparison.Ordinal) ? "\r\n" : "\n";
-        var separator = before.Trim().Length == 0 ? $",{newline}{before}" : ", ";
-        return new MappingEdit(pointer, member.Value.End, string.Empty, $"{separator}\"{MappingKeys.SpecHash}\": {Quote(hash)}");
+        return MemberInsertion.After(document, member, pointer, MappingKeys.SpecHash, Quote(hash));
     }
 
     private static ImmutableArray<CodeLocation> Related(List<LocatedSection> sections) =>

@@ -13,13 +13,18 @@ using SpecMap.Core.Sources;
 namespace SpecMap.Core.SpecChecks;
 
 /// <summary>What the spec checks read: the snapshot checked, where its repository lives (for the spec cache), the config.</summary>
-internal sealed record SpecCheckContext(ISourceTree Tree, Outliners Outliners, string RepositoryRoot, SpecMapConfig Config);
+internal sealed record SpecCheckContext(ISourceTree Tree, Outliners Outliners, string RepositoryRoot, SpecMapConfig Config)
+{
+    /// <summary>The repository, for finding the pinned spec version in history; null when there is none.</summary>
+    public GitRepository? Git { get; init; }
+}
 
 /// <summary>
 /// Issue 12: the mapping and the code against the OpenAPI document the mapping (or `.specmap.json`) names.
 /// SMV0320–SMV0322 when `required_fields` disagrees with the spec; SMV0303/SMV0304 for the spec's required fields
 /// on the model directly (so a names-only or absent `required_fields` is still checked); SMV0323 for the request
-/// model against a parameter; SMV0324 for spec parts no item maps; SMV0325 for an item the spec does not have.
+/// model against a parameter; SMV0324 for spec parts no item maps; SMV0325 for an item the spec does not have;
+/// SMV0203/SMV0326 for the spec version the mapping pins (<see cref="SpecVersionCheck"/>).
 /// An unreadable spec is SMV0004. Without a spec nothing here runs.
 /// </summary>
 internal static class SpecChecker
@@ -36,16 +41,17 @@ internal static class SpecChecker
         {
             return [];
         }
-        OpenApiSpec spec;
+        LoadedSpec loaded;
         try
         {
-            spec = SpecSource.Load(reference, context.Tree, context.RepositoryRoot);
+            loaded = SpecSource.Read(reference, context.Tree, context.RepositoryRoot);
         }
         catch (OpenApiReadException e)
         {
             return [RuleCatalog.Create(RuleIds.ConfigurationProblem, $"the spec cannot be read, so nothing is checked against it: {e.Message}",
                 document.LocationOf(reference.Offset), reference.Pointer ?? string.Empty)];
         }
+        var spec = loaded.Spec;
         var tracked = Tracked(spec, reference.Paths);
         var items = SpecItems.Match(document, spec, tracked);
         var models = new SpecModels(results, new ContractContext(context.Tree, context.Outliners), spec);
@@ -71,6 +77,7 @@ internal static class SpecChecker
             }
         }
         found.AddRange(SpecCoverage.Check(document, spec, tracked, items, reference));
+        found.AddRange(SpecVersionCheck.Check(document, reference, loaded, items, context));
         return found;
     }
 

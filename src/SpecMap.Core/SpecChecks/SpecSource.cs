@@ -22,7 +22,7 @@ internal static class SpecSource
     public const string PathsKey = "paths";
 
     /// <summary>Every key of the mapping's `spec` object this class reads (so none is reported as ignored): a new key goes here.</summary>
-    public static readonly ImmutableArray<string> ReadKeys = [OpenApiKey, PathsKey];
+    public static readonly ImmutableArray<string> ReadKeys = [OpenApiKey, PathsKey, SpecPin.Key];
 
     /// <summary>The mapping's `spec.openapi`, else the configured one; null when neither names a spec.</summary>
     public static SpecReference? Find(MappingDocument document, string? configured, ImmutableArray<string> configuredPaths)
@@ -37,12 +37,17 @@ internal static class SpecSource
 
     /// <summary>The document's bytes and blob id: from the tree when it holds the path, else from the local file system.</summary>
     /// <exception cref="OpenApiReadException">Not found or not a readable OpenAPI document.</exception>
-    public static OpenApiSpec Load(SpecReference reference, ISourceTree tree, string repositoryRoot)
+    public static OpenApiSpec Load(SpecReference reference, ISourceTree tree, string repositoryRoot) => Read(reference, tree, repositoryRoot).Spec;
+
+    /// <summary>As <see cref="Load"/>, with the document's text (for the pin) and its repository path when the tree holds it.</summary>
+    /// <exception cref="OpenApiReadException">Not found or not a readable OpenAPI document.</exception>
+    public static LoadedSpec Read(SpecReference reference, ISourceTree tree, string repositoryRoot)
     {
         var inTree = reference.Location.Replace('\\', '/').TrimStart('/');
+        var cacheFolder = SpecDocumentLocation.DefaultCacheFolder(repositoryRoot);
         if (!Path.IsPathRooted(reference.Location) && tree.Read(inTree) is { IsBinary: false } file)
         {
-            return OpenApiLoader.Load(Encoding.UTF8.GetBytes(file.Text), reference.Location, SpecDocumentLocation.DefaultCacheFolder(repositoryRoot), file.BlobId);
+            return new LoadedSpec(OpenApiLoader.Load(Encoding.UTF8.GetBytes(file.Text), reference.Location, cacheFolder, file.BlobId), file.Text, inTree);
         }
         // Named by a mapping or .specmap.json, both untrusted: never read outside the repository (a link to /dev/zero too).
         if (Path.IsPathRooted(reference.Location) || tree.Problem(inTree) is { LeavesRepository: true }
@@ -51,6 +56,12 @@ internal static class SpecSource
             throw new OpenApiReadException(reference.Location, 0, 0, "it leaves the repository, and a spec named in a mapping or .specmap.json is read only inside it");
         }
         var document = SpecDocumentLocation.Read(reference.Location, repositoryRoot);
-        return OpenApiLoader.Load(document.Content, reference.Location, SpecDocumentLocation.DefaultCacheFolder(repositoryRoot), document.BlobId);
+        var text = SourceDecoding.Decode(reference.Location, document.Content, document.BlobId).Text;
+        return new LoadedSpec(OpenApiLoader.Load(document.Content, reference.Location, cacheFolder, document.BlobId), text, null);
     }
 }
+
+/// <summary>A spec as read for a run.</summary>
+/// <param name="Text">The document's text (decoded, without a byte-order mark): what the pin hashes.</param>
+/// <param name="RepositoryPath">Its path in the tree checked, or null when it was read from a local path (no history to search).</param>
+internal sealed record LoadedSpec(OpenApiSpec Spec, string Text, string? RepositoryPath);
