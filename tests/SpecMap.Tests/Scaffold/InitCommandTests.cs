@@ -323,6 +323,21 @@ public sealed class InitCommandTests : IDisposable
     }
 
     [Fact]
+    public void Without_spec_the_configured_spec_and_paths_are_used()
+    {
+        _repository.Write("specs/openapi.yaml", Slice).Write("server/protocol.py", PythonModels).Write("server/api.py", PythonApi)
+            .Write(".specmap.json", "{ \"spec\": { \"openapi\": \"specs/openapi.yaml\", \"paths\": [\"/responses\"] } }\n");
+        _repository.Commit("configured spec");
+        var result = CliRunner.Run(Path.Combine(_repository.Root, "server"), "init");
+        Assert.Equal(0, result.ExitCode);
+        using var json = JsonDocument.Parse(result.Stdout);
+        Assert.Equal("specs/openapi.yaml", json.RootElement.GetProperty("spec").GetProperty("openapi").GetString());
+        Assert.Equal("/responses", json.RootElement.GetProperty("spec").GetProperty("paths")[0].GetString());
+        Assert.Equal("server/api.py:20-24#create_response",
+            json.RootElement.GetProperty("endpoints").GetProperty("POST /v1/responses").GetProperty("implementation").GetString());
+    }
+
+    [Fact]
     public void The_schema_uri_is_the_id_of_the_schema_the_repository_ships()
     {
         using var schema = JsonDocument.Parse(File.ReadAllText(Path.Combine(CatalogTests.RepositoryRoot(), "mapping", "spec-mapping.schema.json")));
