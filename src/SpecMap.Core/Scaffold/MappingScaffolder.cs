@@ -143,7 +143,7 @@ internal static partial class MappingScaffolder
     }
 
     /// <summary>The function that builds the event: among those that name the model class (outside the class itself), or else
-    /// hold the event's name in quotes, one named after the event first, then the smallest.</summary>
+    /// hold the event's name in quotes, the nearest to the model's file, then one named after the event, then the smallest.</summary>
     private static (ScaffoldReference? Builder, string? How) EventBuilder(CodeIndex index, ModelClass? model, string eventName)
     {
         if (model is not null)
@@ -182,8 +182,22 @@ internal static partial class MappingScaffolder
                 candidates.Add((CodeIndex.ReferenceTo(path, outline, function), Loose(function.Name).Contains(slug, StringComparison.Ordinal), function.LineCount));
             }
         }
-        return candidates.OrderByDescending(c => c.Named).ThenBy(c => c.Size).ThenBy(c => c.Reference.File, StringComparer.Ordinal).ThenBy(c => c.Reference.Start)
+        // Nearest to the model's file first: a class of the same name elsewhere (a vendored copy, a benchmark corpus) is
+        // another class, and so are the functions that build it.
+        return candidates.OrderByDescending(c => modelFile is null ? 0 : SharedFolders(c.Reference.File, modelFile)).ThenByDescending(c => c.Named).ThenBy(c => c.Size).ThenBy(c => c.Reference.File, StringComparer.Ordinal).ThenBy(c => c.Reference.Start)
             .Select(c => c.Reference).FirstOrDefault();
+    }
+
+    /// <summary>How many leading folders two repository paths share.</summary>
+    private static int SharedFolders(string a, string b)
+    {
+        var (left, right) = (a.Split('/')[..^1], b.Split('/')[..^1]);
+        var shared = 0;
+        while (shared < left.Length && shared < right.Length && left[shared] == right[shared])
+        {
+            shared++;
+        }
+        return shared;
     }
 
     private static string Loose(string name) => ModelClass.Loose(name.Replace(".", string.Empty, StringComparison.Ordinal));
