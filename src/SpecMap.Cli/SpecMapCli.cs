@@ -26,6 +26,7 @@ internal static class SpecMapCli
         root.Subcommands.Add(DemoCommand.Create(context));
         root.Subcommands.Add(SpecDiffCommand.Create(context));
         root.Subcommands.Add(ProbeCommand.Create(context));
+        root.Subcommands.Add(InitCommand.Create(context));
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Say more; on an internal error, print the stack trace.", Recursive = true };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress and no notes on stderr: the report and errors only.", Recursive = true };
         var colour = new Option<string>("--color")

@@ -19,7 +19,7 @@ internal static class CommandHelp
         ["--replay"] = "DIR", ["--scenarios"] = "FILE", ["--spec"] = "FILE", ["--base-url"] = "URL", ["--model"] = "NAME",
         ["--timeout"] = "SECONDS", ["--max-events"] = "N", ["--retries"] = "N", ["--concurrency"] = "N",
         ["--null-policy"] = "info|error|ignore", ["--auth-env"] = "VAR", ["--events"] = "NAMES", ["--endpoints"] = "ENDPOINTS",
-        ["--cache"] = "DIR", ["--color"] = "auto|always|never",
+        ["--cache"] = "DIR", ["--color"] = "auto|always|never", ["--filter"] = "PREFIX",
     };
 
     private static readonly Dictionary<string, string[]> s_examples = new(StringComparer.Ordinal)
@@ -44,6 +44,12 @@ internal static class CommandHelp
         ["explain"] = ["specmap explain                       list the rules", "specmap explain SMV0104               one rule's page"],
         ["demo"] = ["specmap demo --keep                   keep the demo repository to try --diff and --fix in it"],
         ["spec-diff"] = ["specmap spec-diff OLD.yaml NEW.yaml   field-level differences for the mapped items"],
+        ["init"] =
+        [
+            "specmap init --spec specs/openapi.yaml --filter /responses -o SPEC_TO_CODE_MAPPING.json  scaffold a mapping",
+            "specmap init --spec specs/openapi.yaml                                                 print the scaffold on stdout",
+            "specmap init --update                                                                  add what the mapping lacks",
+        ],
         ["probe"] =
         [
             "specmap probe --base-url http://127.0.0.1:8000 SPEC_TO_CODE_MAPPING.json",

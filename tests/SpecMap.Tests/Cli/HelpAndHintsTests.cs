@@ -14,6 +14,7 @@ public sealed class HelpAndHintsTests
     [InlineData("demo")]
     [InlineData("spec-diff")]
     [InlineData("probe")]
+    [InlineData("init")]
     public void Every_command_has_a_help_page_with_placeholders_examples_exit_codes_and_environment(string command)
     {
         var args = command.Length == 0 ? new[] { "--help" } : [command, "--help"];
