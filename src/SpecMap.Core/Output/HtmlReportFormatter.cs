@@ -82,7 +82,7 @@ internal sealed class HtmlReportFormatter : IReportFormatter
 
     private static void WriteCoverage(StringBuilder html, ReportStatistics statistics)
     {
-        html.Append("<section>\n<h2>Coverage</h2>\n<p class=\"hint\">The spec items of each mapping and their code and doc references, by what checking them found.</p>\n");
+        html.Append("<section id=\"coverage\">\n<h2>Coverage</h2>\n<p class=\"hint\">The spec items of each mapping and their code and doc references, by what checking them found.</p>\n");
         html.Append("<table>\n<thead><tr><th>mapping</th><th class=\"n\">items</th><th class=\"n\">references</th>");
         foreach (var status in Enum.GetValues<ReferenceStatus>())
         {
@@ -136,7 +136,7 @@ internal sealed class HtmlReportFormatter : IReportFormatter
     private static void WriteFindings(StringBuilder html, ValidationReport report, FixSession session, IReadOnlyList<FileFix> plans, HtmlCodeExcerpts code)
     {
         var total = report.AllDiagnostics.Count();
-        html.Append("<section>\n<h2>Findings</h2>\n");
+        html.Append("<section id=\"findings\">\n<h2>Findings</h2>\n");
         if (total == 0)
         {
             html.Append("<p class=\"none\">No findings: every reference holds what the mapping says.</p>\n</section>\n");
@@ -186,7 +186,9 @@ internal sealed class HtmlReportFormatter : IReportFormatter
             Meta(html, "reference", result.Reference.Original);
             Meta(html, "status", Outcome(result));
         }
-        if (!d.RelatedLocations.IsEmpty)
+        // A relocation's related location is its new target, already said in the status.
+        var target = d.Reference?.Target;
+        if (d.RelatedLocations.Any(r => target is null || r.File != target.File || r.Start != target.Start || r.End != target.End))
         {
             Meta(html, "related", string.Join(", ", d.RelatedLocations.Select(r => $"{r.File}:{r.Start}-{r.End}")));
         }
@@ -254,7 +256,7 @@ internal sealed class HtmlReportFormatter : IReportFormatter
 
     private static void WriteFixDiff(StringBuilder html, string diff)
     {
-        html.Append("<section>\n<h2>Fix diff</h2>\n");
+        html.Append("<section id=\"fix-diff\">\n<h2>Fix diff</h2>\n");
         if (diff.Length == 0)
         {
             html.Append("<p class=\"hint\">No fix to apply.</p>\n</section>\n");
