@@ -35,3 +35,10 @@ if ! command -v strace >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1; th
     apt-get install -y strace || { apt-get update && apt-get install -y strace; } \
         || echo "warning: strace could not be installed; the file-access audit will be skipped" >&2
 fi
+
+# Headless Chromium (Debian's package) renders `validate --format html` in tests/SpecMap.Tests/Output/HtmlReportTests.cs;
+# those tests skip, saying why, without it.
+if [ ! -x /usr/bin/chromium ] && command -v apt-get >/dev/null 2>&1; then
+    apt-get install -y chromium || { apt-get update && apt-get install -y chromium; } \
+        || echo "warning: chromium could not be installed; the HTML report's browser tests will be skipped" >&2
+fi

@@ -14,10 +14,7 @@ internal sealed class JsonReportFormatter : IReportFormatter
         return JsonText.Write(json =>
         {
             json.WriteStartObject();
-            json.WriteStartObject("tool");
-            json.WriteString("name", ToolInfo.Name);
-            json.WriteString("version", ToolInfo.Version);
-            json.WriteEndObject();
+            json.WriteTool();
             json.WriteStartArray("mappings");
             foreach (var mapping in report.Mappings)
             {
@@ -42,8 +39,8 @@ internal sealed class JsonReportFormatter : IReportFormatter
     {
         json.WriteStartObject();
         json.WriteString("path", mapping.Path);
-        WriteNullableString(json, "verified_at", mapping.VerifiedAt);
-        WriteNullableString(json, "against", mapping.Against);
+        json.WriteStringOrNull("verified_at", mapping.VerifiedAt);
+        json.WriteStringOrNull("against", mapping.Against);
         json.WriteStartArray("ignored_keys");
         foreach (var key in mapping.Document.Ignored)
         {
@@ -87,14 +84,14 @@ internal sealed class JsonReportFormatter : IReportFormatter
             json.WriteString("file", target.File);
             json.WriteNumber("start", target.Start);
             json.WriteNumber("end", target.End);
-            WriteNullableString(json, "symbol", target.Symbol);
+            json.WriteStringOrNull("symbol", target.Symbol);
             json.WriteEndObject();
         }
         else
         {
             json.WriteNull("target");
         }
-        WriteNullableString(json, "how", result.Outcome.How);
+        json.WriteStringOrNull("how", result.Outcome.How);
         json.WriteNumber("confidence", Math.Round(result.Outcome.Confidence, 3));
         json.WriteStartObject("location");
         json.WriteNumber("line", reference.Location.Line);
@@ -188,17 +185,5 @@ internal sealed class JsonReportFormatter : IReportFormatter
         json.WriteNumber("covered", coverage.Covered);
         json.WriteNumber("ratio", Math.Round(coverage.Ratio, 4));
         json.WriteEndObject();
-    }
-
-    private static void WriteNullableString(Utf8JsonWriter json, string name, string? value)
-    {
-        if (value is null)
-        {
-            json.WriteNull(name);
-        }
-        else
-        {
-            json.WriteString(name, value);
-        }
     }
 }

@@ -18,4 +18,35 @@ internal static class JsonText
         }
         return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
     }
+
+    /// <summary>The `tool` object every JSON report opens with (validate's and the probe's).</summary>
+    public static void WriteTool(this Utf8JsonWriter json)
+    {
+        json.WriteStartObject("tool");
+        json.WriteString("name", ToolInfo.Name);
+        json.WriteString("version", ToolInfo.Version);
+        json.WriteEndObject();
+    }
+
+    /// <summary>A property only when it has a value (the probe's reports leave absent facts out).</summary>
+    public static void WriteStringIfPresent(this Utf8JsonWriter json, string name, string? value)
+    {
+        if (value is not null)
+        {
+            json.WriteString(name, value);
+        }
+    }
+
+    /// <summary>A property that is `null` when it has no value (contract §3 names every key).</summary>
+    public static void WriteStringOrNull(this Utf8JsonWriter json, string name, string? value)
+    {
+        if (value is null)
+        {
+            json.WriteNull(name);
+        }
+        else
+        {
+            json.WriteString(name, value);
+        }
+    }
 }

@@ -13,6 +13,7 @@ internal static class ReportFormatters
         new GitHubReportFormatter(),
         new MarkdownReportFormatter(),
         new PrometheusReportFormatter(),
+        new HtmlReportFormatter(),
     ];
 
     public static IReportFormatter? Find(string name) =>

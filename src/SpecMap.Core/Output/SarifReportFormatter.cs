@@ -29,7 +29,7 @@ internal sealed class SarifReportFormatter : IReportFormatter
             json.WriteString("version", "2.1.0");
             json.WriteStartArray("runs");
             json.WriteStartObject();
-            WriteTool(json);
+            WriteTool(json, RuleCatalog.All.Select(r => r.Id));
             json.WriteStartArray("results");
             foreach (var diagnostic in report.SetupDiagnostics)
             {
@@ -52,7 +52,11 @@ internal sealed class SarifReportFormatter : IReportFormatter
         });
     }
 
-    private static void WriteTool(Utf8JsonWriter json)
+    /// <summary>
+    /// The `tool` of a run (validate's and the probe's): the driver and the rules listed, with their catalog facts; an
+    /// id the catalog does not know is listed by id alone.
+    /// </summary>
+    internal static void WriteTool(Utf8JsonWriter json, IEnumerable<string> ruleIds)
     {
         json.WriteStartObject("tool");
         json.WriteStartObject("driver");
@@ -61,36 +65,44 @@ internal sealed class SarifReportFormatter : IReportFormatter
         json.WriteString("semanticVersion", ToolInfo.Version);
         json.WriteString("informationUri", ToolInfo.InformationUri);
         json.WriteStartArray("rules");
-        foreach (var rule in RuleCatalog.All)
+        foreach (var id in ruleIds)
         {
             json.WriteStartObject();
-            json.WriteString("id", rule.Id);
-            json.WriteString("name", RuleName(rule.Title));
-            json.WriteStartObject("shortDescription");
-            json.WriteString("text", rule.Title);
-            json.WriteEndObject();
-            // GitHub code scanning requires a full description; the catalog's facts make one without reading the pages.
-            json.WriteStartObject("fullDescription");
-            json.WriteString("text", FullDescription(rule));
-            json.WriteEndObject();
-            json.WriteString("helpUri", rule.HelpUri);
-            json.WriteStartObject("help");
-            json.WriteString("text", $"{rule.Title}. See {rule.HelpUri}");
-            json.WriteString("markdown", $"{rule.Title}. See [{rule.Id}]({rule.HelpUri}).");
-            json.WriteEndObject();
-            json.WriteStartObject("defaultConfiguration");
-            json.WriteString("level", Level(rule.DefaultSeverity));
-            json.WriteEndObject();
-            json.WriteStartObject("properties");
-            json.WriteStartArray("tags");
-            json.WriteStringValue(rule.Category);
-            json.WriteEndArray();
-            json.WriteString("fixSafety", rule.Fix.ToString().ToLowerInvariant());
-            json.WriteEndObject();
+            json.WriteString("id", id);
+            if (RuleCatalog.TryGet(id, out var rule) && rule is not null)
+            {
+                WriteRuleFacts(json, rule);
+            }
             json.WriteEndObject();
         }
         json.WriteEndArray();
         json.WriteEndObject();
+        json.WriteEndObject();
+    }
+
+    private static void WriteRuleFacts(Utf8JsonWriter json, RuleDescriptor rule)
+    {
+        json.WriteString("name", RuleName(rule.Title));
+        json.WriteStartObject("shortDescription");
+        json.WriteString("text", rule.Title);
+        json.WriteEndObject();
+        // GitHub code scanning requires a full description; the catalog's facts make one without reading the pages.
+        json.WriteStartObject("fullDescription");
+        json.WriteString("text", FullDescription(rule));
+        json.WriteEndObject();
+        json.WriteString("helpUri", rule.HelpUri);
+        json.WriteStartObject("help");
+        json.WriteString("text", $"{rule.Title}. See {rule.HelpUri}");
+        json.WriteString("markdown", $"{rule.Title}. See [{rule.Id}]({rule.HelpUri}).");
+        json.WriteEndObject();
+        json.WriteStartObject("defaultConfiguration");
+        json.WriteString("level", Level(rule.DefaultSeverity));
+        json.WriteEndObject();
+        json.WriteStartObject("properties");
+        json.WriteStartArray("tags");
+        json.WriteStringValue(rule.Category);
+        json.WriteEndArray();
+        json.WriteString("fixSafety", rule.Fix.ToString().ToLowerInvariant());
         json.WriteEndObject();
     }
 

@@ -30,7 +30,7 @@ public sealed class HelpAndHintsTests
     public void Validate_help_names_what_each_option_takes()
     {
         var help = CliRunner.Run(Path.GetTempPath(), "validate", "--help").Stdout;
-        Assert.Contains("--format <text|json|sarif|github|markdown|prometheus>", help, StringComparison.Ordinal);
+        Assert.Contains("--format <text|json|sarif|github|markdown|prometheus|html>", help, StringComparison.Ordinal);
         Assert.Contains("--repo <DIR>", help, StringComparison.Ordinal);
         Assert.Contains("--against <REV>", help, StringComparison.Ordinal);
         Assert.Contains("--output <FILE>", help, StringComparison.Ordinal);

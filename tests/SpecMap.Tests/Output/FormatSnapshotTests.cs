@@ -14,6 +14,7 @@ public sealed class FormatSnapshotTests
         { "github", "fixture.github.txt" },
         { "markdown", "fixture.md" },
         { "prometheus", "fixture.prom" },
+        { "html", "fixture.html" },
     };
 
     [Theory]

@@ -12,10 +12,7 @@ internal sealed class ProbeJsonFormatter : IProbeFormatter
     public string Format(ProbeResult result) => JsonText.Write(json =>
     {
         json.WriteStartObject();
-        json.WriteStartObject("tool");
-        json.WriteString("name", ToolInfo.Name);
-        json.WriteString("version", ToolInfo.Version);
-        json.WriteEndObject();
+        json.WriteTool();
         json.WriteString("target", result.Target);
         json.WriteBoolean("replay", result.Replay);
         json.WriteStringIfPresent("spec", result.Spec);

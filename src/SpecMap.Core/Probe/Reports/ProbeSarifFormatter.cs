@@ -28,7 +28,7 @@ internal sealed class ProbeSarifFormatter : IProbeFormatter
             json.WriteString("version", "2.1.0");
             json.WriteStartArray("runs");
             json.WriteStartObject();
-            WriteTool(json, ruleIds);
+            SarifReportFormatter.WriteTool(json, ruleIds);
             json.WriteStartArray("results");
             foreach (var finding in findings)
             {
@@ -44,40 +44,6 @@ internal sealed class ProbeSarifFormatter : IProbeFormatter
             json.WriteEndArray();
             json.WriteEndObject();
         });
-    }
-
-    private static void WriteTool(Utf8JsonWriter json, List<string> ruleIds)
-    {
-        json.WriteStartObject("tool");
-        json.WriteStartObject("driver");
-        json.WriteString("name", ToolInfo.Name);
-        json.WriteString("version", ToolInfo.Version);
-        json.WriteString("semanticVersion", ToolInfo.Version);
-        json.WriteString("informationUri", ToolInfo.InformationUri);
-        json.WriteStartArray("rules");
-        foreach (var id in ruleIds)
-        {
-            json.WriteStartObject();
-            json.WriteString("id", id);
-            if (RuleCatalog.TryGet(id, out var rule) && rule is not null)
-            {
-                json.WriteString("name", SarifReportFormatter.RuleName(rule.Title));
-                json.WriteStartObject("shortDescription");
-                json.WriteString("text", rule.Title);
-                json.WriteEndObject();
-                json.WriteStartObject("fullDescription");
-                json.WriteString("text", SarifReportFormatter.FullDescription(rule));
-                json.WriteEndObject();
-                json.WriteString("helpUri", rule.HelpUri);
-                json.WriteStartObject("defaultConfiguration");
-                json.WriteString("level", SarifReportFormatter.Level(rule.DefaultSeverity));
-                json.WriteEndObject();
-            }
-            json.WriteEndObject();
-        }
-        json.WriteEndArray();
-        json.WriteEndObject();
-        json.WriteEndObject();
     }
 
     private static void WriteResult(Utf8JsonWriter json, ProbeResult result, ProbeFinding finding, int ruleIndex)

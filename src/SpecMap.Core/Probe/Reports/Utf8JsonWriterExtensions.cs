@@ -1,18 +1,11 @@
 using System.Text.Json;
+using SpecMap.Core.Output;
 
 namespace SpecMap.Core.Probe.Reports;
 
-/// <summary>Writes a property only when it has a value: the probe's JSON formats leave absent facts out rather than writing null.</summary>
+/// <summary>The probe's JSON formats leave absent facts out rather than writing null (<see cref="JsonText.WriteStringIfPresent"/>).</summary>
 internal static class Utf8JsonWriterExtensions
 {
-    public static void WriteStringIfPresent(this Utf8JsonWriter json, string name, string? value)
-    {
-        if (value is not null)
-        {
-            json.WriteString(name, value);
-        }
-    }
-
     /// <summary>
     /// A finding's facts that may be absent (event type, pointer, expected, actual, mapping item, model, spec rule,
     /// payload), in one order for every JSON format: snake_case names for `--format json`, camelCase for SARIF's property bag.
