@@ -37,9 +37,20 @@ BENCH = "/work/shared/bench/reloc"
 
 # ---- measuring -------------------------------------------------------------------------------------------------
 
+TIME = "/usr/bin/time"
+
+
 def measure(argv, env=None, cwd=None, ok=(0, 1)):
-    """Runs argv once: (wall s, CPU s, peak RSS MiB) from wait4 (the child's own rusage, its children included
-    only when they were waited for, which git and dotnet do)."""
+    """Runs argv once: (wall s, CPU s, peak RSS MiB). CPU from wait4 (the child's own rusage, its children included
+    only when they were waited for, which git and dotnet do). Peak RSS from GNU time when installed: Linux carries a
+    process's peak RSS across fork and exec, so wait4 on a child of this script reports at least this script's own
+    peak (hundreds of MiB once the synthetic repository was generated); GNU time, a small process, forks the command
+    itself and reports the command's own peak."""
+    report = None
+    if os.access(TIME, os.X_OK):
+        fd, report = tempfile.mkstemp(prefix="perf-rss-")
+        os.close(fd)
+        argv = [TIME, "-q", "-f", "%M", "-o", report, *argv]
     start = time.perf_counter()
     proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env, cwd=cwd)
     _, status, usage = os.wait4(proc.pid, 0)
@@ -47,9 +58,15 @@ def measure(argv, env=None, cwd=None, ok=(0, 1)):
     code = os.waitstatus_to_exitcode(status)
     stderr = proc.stderr.read().decode(errors="replace") if proc.stderr else ""
     proc.stderr.close()
+    rss = usage.ru_maxrss / 1024
+    if report is not None:
+        with open(report) as f:
+            lines = [line for line in f.read().split() if line.isdigit()]
+        os.remove(report)
+        rss = int(lines[-1]) / 1024 if lines else float("nan")
     if code not in ok:
         raise RuntimeError(f"{' '.join(argv)} exited {code}: {stderr.strip()[:1500]}")
-    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
+    return wall, usage.ru_utime + usage.ru_stime, rss
 
 
 def median(values):

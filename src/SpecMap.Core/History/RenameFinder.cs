@@ -99,21 +99,12 @@ internal sealed class RenameFinder(
         return set;
     }
 
-    /// <summary>A file's normalised lines as a multiset, for the cheap similarity bound.</summary>
-    private sealed class LineSet
+    /// <summary>A file's normalised lines as a multiset (their sorted hashes), for the cheap similarity bound.</summary>
+    private sealed class LineSet(List<string> lines)
     {
-        private readonly Dictionary<string, int> _counts = new(StringComparer.Ordinal);
+        private readonly long[] _hashes = LineHashes.Of(lines);
 
-        public LineSet(List<string> lines)
-        {
-            Lines = lines;
-            foreach (var line in lines)
-            {
-                _counts[line] = _counts.GetValueOrDefault(line) + 1;
-            }
-        }
-
-        public List<string> Lines { get; }
+        public List<string> Lines { get; } = lines;
 
         public double UpperBound(LineSet other)
         {
@@ -126,16 +117,7 @@ internal sealed class RenameFinder(
             {
                 return 0;
             }
-            var (small, large) = _counts.Count <= other._counts.Count ? (_counts, other._counts) : (other._counts, _counts);
-            var common = 0;
-            foreach (var (line, count) in small)
-            {
-                if (large.TryGetValue(line, out var n))
-                {
-                    common += Math.Min(count, n);
-                }
-            }
-            return 2.0 * common / total;
+            return 2.0 * LineHashes.Common(_hashes, other._hashes) / total;
         }
     }
 }

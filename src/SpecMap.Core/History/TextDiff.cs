@@ -81,26 +81,10 @@ internal static class TextDiff
         return 2.0 * common / (left.Count + right.Count);
     }
 
-    /// <summary>A cheap bound on <see cref="Similarity"/> (common lines as multisets, order ignored).</summary>
-    public static double UpperBound(IReadOnlyList<string> a, IReadOnlyList<string> b)
-    {
-        var left = a;
-        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var line in left)
-        {
-            counts[line] = counts.GetValueOrDefault(line) + 1;
-        }
-        var common = 0;
-        foreach (var line in b)
-        {
-            if (counts.TryGetValue(line, out var n) && n > 0)
-            {
-                counts[line] = n - 1;
-                common++;
-            }
-        }
-        return left.Count + b.Count == 0 ? 1 : 2.0 * common / (left.Count + b.Count);
-    }
+    /// <summary>A cheap bound on <see cref="Similarity"/> (common lines as multisets, order ignored; never below the
+    /// true bound, see <see cref="LineHashes"/>).</summary>
+    public static double UpperBound(IReadOnlyList<string> a, IReadOnlyList<string> b) =>
+        a.Count + b.Count == 0 ? 1 : 2.0 * LineHashes.Common(LineHashes.Of(a), LineHashes.Of(b)) / (a.Count + b.Count);
 
     /// <summary>Trimmed, non-blank lines: indentation and blank-line changes do not make code different.</summary>
     public static List<string> Normalise(IReadOnlyList<string> lines)

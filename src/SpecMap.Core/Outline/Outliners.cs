@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using SpecMap.Core.Caching;
 using SpecMap.Core.Languages;
 
@@ -11,15 +10,19 @@ namespace SpecMap.Core.Outline;
 /// </summary>
 internal sealed class Outliners : IDisposable
 {
-    private readonly ConcurrentDictionary<(string BlobId, string Language), SourceOutline> _cache;
+    // About 30 MB of outlines in memory, least recently used first out (issue 15: kept for the whole run they were a
+    // third of a 10,000-reference run's memory); one evicted is read back from the store, or parsed again without one.
+    private const long MaxSymbols = 100_000;
+
+    private readonly LockedCache<(string BlobId, string Language), SourceOutline> _cache;
     private readonly OutlineStore? _store;
 
     public Outliners()
-        : this(new ConcurrentDictionary<(string BlobId, string Language), SourceOutline>(), null)
+        : this(new LockedCache<(string BlobId, string Language), SourceOutline>(MaxSymbols, o => o.Symbols.Length + 1), null)
     {
     }
 
-    private Outliners(ConcurrentDictionary<(string BlobId, string Language), SourceOutline> cache, OutlineStore? store)
+    private Outliners(LockedCache<(string BlobId, string Language), SourceOutline> cache, OutlineStore? store)
     {
         _cache = cache;
         _store = store;

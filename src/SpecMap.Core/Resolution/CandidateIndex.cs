@@ -23,7 +23,9 @@ internal sealed class CandidateIndex
     public static CandidateIndex Build(IReadOnlyList<string> paths, Func<string, SourceFile?> read)
     {
         var index = new CandidateIndex();
-        var words = new HashSet<string>(StringComparer.Ordinal);
+        // Words are looked up as spans of the text: a string is made only for a word no file had before (issue 15: a
+        // substring per token was most of the build's cost).
+        var byWord = index._files.GetAlternateLookup<ReadOnlySpan<char>>();
         for (var i = 0; i < paths.Count; i++)
         {
             index._position[paths[i]] = i;
@@ -31,23 +33,34 @@ internal sealed class CandidateIndex
             {
                 continue;
             }
-            if (file.Text.Contains("\\u", StringComparison.Ordinal) || file.Text.Contains("\\U", StringComparison.Ordinal))
+            var text = file.Text;
+            if (text.Contains("\\u", StringComparison.Ordinal) || text.Contains("\\U", StringComparison.Ordinal))
             {
                 index._unsure.Add(i);
             }
-            words.Clear();
-            foreach (var word in Words(file.Text))
+            var start = -1;
+            for (var at = 0; at <= text.Length; at++)
             {
-                words.Add(word);
-            }
-            foreach (var word in words)
-            {
-                if (!index._files.TryGetValue(word, out var files))
+                var part = at < text.Length && IsIdentifierChar(text[at]);
+                if (part && start < 0)
                 {
-                    files = [];
-                    index._files[word] = files;
+                    start = at;
                 }
-                files.Add(i);
+                else if (!part && start >= 0)
+                {
+                    var word = text.AsSpan(start, at - start);
+                    start = -1;
+                    if (!byWord.TryGetValue(word, out var files))
+                    {
+                        files = [];
+                        byWord[word] = files;
+                    }
+                    // Files are indexed in order, so a file already listed for this word is the last one.
+                    if (files.Count == 0 || files[^1] != i)
+                    {
+                        files.Add(i);
+                    }
+                }
             }
         }
         return index;
@@ -87,24 +100,6 @@ internal sealed class CandidateIndex
             _containing[fragment] = files;
         }
         return files.Contains(i);
-    }
-
-    private static IEnumerable<string> Words(string text)
-    {
-        var start = -1;
-        for (var i = 0; i <= text.Length; i++)
-        {
-            var part = i < text.Length && IsIdentifierChar(text[i]);
-            if (part && start < 0)
-            {
-                start = i;
-            }
-            else if (!part && start >= 0)
-            {
-                yield return text[start..i];
-                start = -1;
-            }
-        }
     }
 
     private static bool IsIdentifier(string name) => name.Length > 0 && name.All(IsIdentifierChar);

@@ -11,6 +11,10 @@ internal sealed class GitRepository : IDisposable
     private readonly Repository _repository;
     private IReadOnlySet<string>? _shallowBoundaries;
 
+    // libgit2 re-hashes every object it reads to check its id (SHA-1 with collision detection): a quarter of a large run's
+    // CPU (issue 15). git itself does not on a read; corruption still shows as a zlib or object-format error.
+    static GitRepository() => GlobalSettings.SetStrictHashVerification(false);
+
     private GitRepository(Repository repository) => _repository = repository;
 
     /// <summary>The LibGit2Sharp handle, for the history walks and diffs in History/.</summary>

@@ -8,6 +8,10 @@ internal sealed class GitTreeSource : ISourceTree
     private readonly Repository _repository;
     private readonly Commit _commit;
     private readonly Lazy<Dictionary<string, TreeEntry>> _entries;
+    // Each lookup by path walks the trees from the root, and a path is looked up many times (its checks, its link
+    // prefixes, its blob id, its content): once per path is enough (issue 15).
+    private readonly Dictionary<string, TreeEntry?> _byPath = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, PathProblem?> _problems = new(StringComparer.Ordinal);
 
     public GitTreeSource(Repository repository, Commit commit)
     {
@@ -24,22 +28,22 @@ internal sealed class GitTreeSource : ISourceTree
 
     public IReadOnlyList<string> Paths => [.. _entries.Value.Keys.Order(StringComparer.Ordinal)];
 
-    public bool Exists(string path) => _commit[path] is { TargetType: TreeEntryTargetType.Blob };
+    public bool Exists(string path) => Entry(path) is { TargetType: TreeEntryTargetType.Blob };
 
     /// <summary>The blob id of the path, or null; cheap (no content read).</summary>
-    public string? BlobId(string path) => _commit[path] is { TargetType: TreeEntryTargetType.Blob } entry ? entry.Target.Sha : null;
+    public string? BlobId(string path) => Entry(path) is { TargetType: TreeEntryTargetType.Blob } entry ? entry.Target.Sha : null;
 
     /// <summary>The size in bytes of the path's blob, read from the object header without the content; null when no blob.</summary>
     public long? BlobSize(string path) =>
-        _commit[path] is { TargetType: TreeEntryTargetType.Blob } entry ? _repository.ObjectDatabase.RetrieveObjectMetadata(entry.Target.Id).Size : null;
+        Entry(path) is { TargetType: TreeEntryTargetType.Blob } entry ? _repository.ObjectDatabase.RetrieveObjectMetadata(entry.Target.Id).Size : null;
 
     /// <summary>The raw bytes of the path's blob (not decoded: a spec document's parser reads bytes), or null when no blob.</summary>
     public byte[]? ReadBytes(string path) =>
-        _commit[path] is { TargetType: TreeEntryTargetType.Blob } entry && entry.Mode != Mode.SymbolicLink ? ReadAll((Blob)entry.Target) : null;
+        Entry(path) is { TargetType: TreeEntryTargetType.Blob } entry && entry.Mode != Mode.SymbolicLink ? ReadAll((Blob)entry.Target) : null;
 
     public SourceFile? Read(string path)
     {
-        var entry = _commit[path];
+        var entry = Entry(path);
         if (entry is not { TargetType: TreeEntryTargetType.Blob } || entry.Mode == Mode.SymbolicLink || entry.Mode == Mode.GitLink)
         {
             return null;
@@ -50,11 +54,21 @@ internal sealed class GitTreeSource : ISourceTree
 
     public PathProblem? Problem(string path)
     {
+        if (!_problems.TryGetValue(path, out var problem))
+        {
+            problem = FindProblem(path);
+            _problems[path] = problem;
+        }
+        return problem;
+    }
+
+    private PathProblem? FindProblem(string path)
+    {
         if (TreeLinks.Problem(path, LinkTarget) is { } linkProblem)
         {
             return linkProblem;
         }
-        if (_commit[path] is not { TargetType: TreeEntryTargetType.Blob } entry)
+        if (Entry(path) is not { TargetType: TreeEntryTargetType.Blob } entry)
         {
             return null;
         }
@@ -65,7 +79,17 @@ internal sealed class GitTreeSource : ISourceTree
     }
 
     private string? LinkTarget(string prefix) =>
-        _commit[prefix] is { Mode: Mode.SymbolicLink, Target: Blob link } ? link.GetContentText().Trim() : null;
+        Entry(prefix) is { Mode: Mode.SymbolicLink, Target: Blob link } ? link.GetContentText().Trim() : null;
+
+    private TreeEntry? Entry(string path)
+    {
+        if (!_byPath.TryGetValue(path, out var entry))
+        {
+            entry = _commit[path];
+            _byPath[path] = entry;
+        }
+        return entry;
+    }
 
     /// <summary>The blob's bytes; a blob over <see cref="SourceLimits.MaxFileBytes"/> reads as empty (Problem says why).</summary>
     internal static byte[] ReadAll(Blob blob)
@@ -75,9 +99,10 @@ internal sealed class GitTreeSource : ISourceTree
             return [];
         }
         using var stream = blob.GetContentStream();
-        using var memory = new MemoryStream((int)Math.Min(blob.Size, int.MaxValue));
-        stream.CopyTo(memory);
-        return memory.ToArray();
+        // Straight into an array of the known size (a MemoryStream copies it once more).
+        var bytes = new byte[blob.Size];
+        stream.ReadExactly(bytes);
+        return bytes;
     }
 
     private Dictionary<string, TreeEntry> ListEntries()

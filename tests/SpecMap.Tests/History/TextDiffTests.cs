@@ -28,4 +28,18 @@ public sealed class TextDiffTests
         Assert.Equal(1.0, TextDiff.Similarity(a, a), 3);
         Assert.True(TextDiff.UpperBound(a, b) >= TextDiff.Similarity(a, b));
     }
+
+    [Fact]
+    public void Upper_bound_counts_repeated_lines_as_a_multiset_and_is_stable_for_a_list_compared_again()
+    {
+        List<string> a = ["x", "x", "y", "z"];
+        List<string> b = ["x", "y", "y", "w"];
+        // Common: one x, one y (not two of either).
+        Assert.Equal(2.0 * 2 / 8, TextDiff.UpperBound(a, b), 6);
+        Assert.Equal(2.0 * 2 / 8, TextDiff.UpperBound(b, a), 6);
+        Assert.Equal(2.0 * 2 / 8, TextDiff.UpperBound(a, b), 6);
+        Assert.Equal(1.0, TextDiff.UpperBound(a, a), 6);
+        Assert.Equal(0.0, TextDiff.UpperBound(a, ["q"]), 6);
+        Assert.Equal(1.0, TextDiff.UpperBound([], []), 6);
+    }
 }
