@@ -32,6 +32,6 @@ internal static class SpecCoverage
             unmapped.AddRange(tracked.Where(e => !endpoints.Contains(e.Name)).Select(e => $"endpoint '{e.Name}'"));
         }
         return unmapped.Order(StringComparer.Ordinal).Select(what =>
-            RuleCatalog.Create(RuleIds.SpecItemUnmapped, $"{what} of {reference.Location} is mapped by no item; add an item for it", location, pointer));
+            RuleCatalog.Create(RuleIds.SpecItemUnmapped, $"{what} of {reference.Location} is mapped by no item; add an item for it (`specmap init --update` adds every missing one)", location, pointer));
     }
 }
