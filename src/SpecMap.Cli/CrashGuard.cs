@@ -13,6 +13,10 @@ internal static class CrashGuard
         {
             return command();
         }
+        catch (Terminal.BrokenPipeException)
+        {
+            return ExitCodes.BrokenPipe;
+        }
 #pragma warning disable CA1031 // The point: every exception becomes a line and an exit code, never a trace by default.
         catch (Exception e)
 #pragma warning restore CA1031

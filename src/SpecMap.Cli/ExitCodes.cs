@@ -18,4 +18,8 @@ internal static class ExitCodes
     /// <summary>specmap itself failed (an unexpected exception): never a result. 70 is EX_SOFTWARE of sysexits.h;
     /// 3 is taken by `probe` (server unreachable).</summary>
     public const int InternalError = 70;
+
+    /// <summary>The reader of stdout went away (`specmap … | head`): 128 + SIGPIPE, what a Unix tool killed by SIGPIPE
+    /// exits with, so `set -o pipefail` still sees the output was cut. Nothing is printed.</summary>
+    public const int BrokenPipe = 141;
 }

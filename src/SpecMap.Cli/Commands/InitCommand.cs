@@ -35,12 +35,27 @@ internal static class InitCommand
         var repo = new Option<string?>("--repo") { Description = "The repository (default: the git top-level of the current directory)." };
         var output = new Option<string?>("--output", "-o") { Description = $"Write the mapping to this file (never over an existing one); with --update, the mapping to add to (default: {DefaultMapping})." };
         var update = new Option<bool>("--update") { Description = "Add the items the existing mapping lacks, leaving everything it has byte for byte." };
+        // `specmap init --update map.json` reads as `validate map.json` does: the mapping may be named without -o.
+        var mapping = new Argument<string?>("mapping")
+        {
+            Arity = ArgumentArity.ZeroOrOne,
+            Description = "The mapping to write, or with --update to add to (the same as -o).",
+        };
         var command = new Command("init", "Scaffold a mapping from the OpenAPI document and the code: one item per endpoint, request parameter and stream event.");
+        command.Arguments.Add(mapping);
         foreach (var option in new Option[] { spec, filter, repo, output, update })
         {
             command.Options.Add(option);
         }
-        command.SetAction(parse => Run(context, new InitOptions(parse.GetValue(spec), [.. parse.GetValue(filter) ?? []], parse.GetValue(repo), parse.GetValue(output), parse.GetValue(update))));
+        command.SetAction(parse =>
+        {
+            var (named, written) = (parse.GetValue(mapping), parse.GetValue(output));
+            if (named is not null && written is not null && named != written)
+            {
+                return context.Fail($"init: the mapping is named twice ('{named}' and -o '{written}'); give it once");
+            }
+            return Run(context, new InitOptions(parse.GetValue(spec), [.. parse.GetValue(filter) ?? []], parse.GetValue(repo), named ?? written, parse.GetValue(update)));
+        });
         return command;
     }
 

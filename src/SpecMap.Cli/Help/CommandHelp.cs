@@ -49,6 +49,7 @@ internal static class CommandHelp
             "specmap init --spec specs/openapi.yaml --filter /responses -o SPEC_TO_CODE_MAPPING.json  scaffold a mapping",
             "specmap init --spec specs/openapi.yaml                                                 print the scaffold on stdout",
             "specmap init --update                                                                  add what the mapping lacks",
+            "specmap init --update api.specmap.json                                                 the same, for another mapping",
         ],
         ["probe"] =
         [

@@ -11,6 +11,8 @@ internal sealed partial class DescriptorStream(int descriptor) : Stream
 {
     private const int Interrupted = 4; // EINTR
 
+    private const int PipeClosed = 32; // EPIPE: the reader went away (`specmap … | head`)
+
     public override bool CanRead => false;
 
     public override bool CanSeek => false;
@@ -35,7 +37,9 @@ internal sealed partial class DescriptorStream(int descriptor) : Stream
                 {
                     continue;
                 }
-                throw new IOException($"write to file descriptor {descriptor} failed (errno {errno})");
+                throw errno == PipeClosed
+                    ? new BrokenPipeException(descriptor)
+                    : new IOException($"write to file descriptor {descriptor} failed (errno {errno})");
             }
             buffer = buffer[(int)written..];
         }

@@ -52,4 +52,19 @@ public sealed class OutputTargetTests : IDisposable
         Assert.StartsWith("{", written, StringComparison.Ordinal);
         Assert.DoesNotContain("xxx", written, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_reader_that_goes_away_ends_the_run_quietly_with_141()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+        // `true` exits at once, so by the time specmap writes its help the pipe has no reader: write(2) fails with EPIPE.
+        var dll = Path.Combine(AppContext.BaseDirectory, "specmap.dll");
+        var script = $"(sleep 1; dotnet '{dll}' --help) | true; echo \"exit ${{PIPESTATUS[0]}}\"";
+        var result = CliRunner.RunProgram(_repo.Root, "bash", ["-c", script]);
+        Assert.Equal("exit 141", result.Stdout.Trim());
+        Assert.DoesNotContain("internal error", result.Stderr, StringComparison.Ordinal);
+    }
 }

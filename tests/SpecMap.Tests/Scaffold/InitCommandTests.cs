@@ -283,6 +283,12 @@ public sealed class InitCommandTests : IDisposable
         Assert.Contains("\n  \"streaming_events\": [\n    {\n      \"name\": \"error\",", updated, StringComparison.Ordinal);
         Assert.Equal(0, CliRunner.Run(_repository.Root, "init", "--update").ExitCode);
         Assert.Equal(updated, _repository.Read(Mapping));
+        // The mapping may be named as validate names it, without -o; named twice differently is one error.
+        Assert.Equal(0, CliRunner.Run(_repository.Root, "init", "--update", Mapping).ExitCode);
+        Assert.Equal(updated, _repository.Read(Mapping));
+        var twice = CliRunner.Run(_repository.Root, "init", "--update", Mapping, "-o", "other.json");
+        Assert.Equal(2, twice.ExitCode);
+        Assert.Contains("named twice", twice.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]
