@@ -64,6 +64,7 @@ internal static class CommandHelp
         "1   errors remain (with --fix: errors that could not be fixed)",
         "2   bad invocation or unreadable input (the message says which)",
         "70  specmap itself failed: a bug, not a finding (--verbose shows the trace)",
+        "141 the reader of the output went away (specmap ... | head); nothing more is written",
     ];
 
     private static readonly string[] s_environment =
