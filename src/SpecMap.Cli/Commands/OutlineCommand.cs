@@ -48,6 +48,10 @@ internal static class OutlineCommand
             {
                 return context.Fail($"{file}: is a binary file");
             }
+            if (outliner.WhyNotOutlined(source.Text) is { } why)
+            {
+                return context.Fail($"{file}: not outlined, because {why}");
+            }
             outlines.Add(outliner.Outline(source.Path, source.Text));
         }
         context.Out.Write(format == "json" ? OutlineFormatter.Json(outlines) : OutlineFormatter.Text(outlines));

@@ -31,6 +31,16 @@ public sealed class CSharpNestingGuardTests : IDisposable
         Assert.Contains("nests assignments in parentheses more than 8 deep", outliner.WhyNotOutlined(Mutant), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Outline_of_a_refused_file_says_why_instead_of_printing_an_empty_outline()
+    {
+        _repo.Write("Model.cs", Mutant);
+        var result = CliRunner.Run(_repo.Root, "outline", "Model.cs");
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("Model.cs: not outlined, because", result.Stderr, StringComparison.Ordinal);
+        Assert.Empty(result.Stdout);
+    }
+
     [Theory]
     [InlineData("(x = ")]
     [InlineData("(r x = ")]
