@@ -15,6 +15,38 @@ internal static class FileVersions
 {
     internal const int MaxCommitsWalked = 20_000;
 
+    /// <summary>The commit the walk of <see cref="Find"/> starts from (<paramref name="startCommit"/>, else HEAD), or null.</summary>
+    public static string? StartOf(GitRepository git, string? startCommit)
+    {
+        try
+        {
+            return (startCommit is null ? git.Handle.Head?.Tip : git.Handle.Lookup<Commit>(startCommit))?.Sha;
+        }
+        catch (LibGit2SharpException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// A version found before (by a cached <see cref="Find"/>): <paramref name="path"/> at <paramref name="commitId"/>,
+    /// when that is still the blob <paramref name="blobId"/>; null when the commit or blob is gone or differs. One tree
+    /// lookup and one blob read, no walk.
+    /// </summary>
+    public static FileVersion? At(GitRepository git, string commitId, string path, string blobId)
+    {
+        try
+        {
+            return git.Handle.Lookup<Commit>(commitId)?[path] is { TargetType: TreeEntryTargetType.Blob } entry && entry.Mode != Mode.SymbolicLink && entry.Target.Sha == blobId
+                ? new FileVersion(commitId, blobId, GitTreeSource.ReadAll((Blob)entry.Target))
+                : null;
+        }
+        catch (LibGit2SharpException)
+        {
+            return null;
+        }
+    }
+
     /// <param name="startCommit">The commit to walk back from (the tree checked), or null for HEAD.</param>
     /// <param name="matches">Told the bytes of each distinct version of <paramref name="path"/>, newest first.</param>
     public static FileVersion? Find(GitRepository git, string path, string? startCommit, Func<byte[], bool> matches, int maxCommits = MaxCommitsWalked)

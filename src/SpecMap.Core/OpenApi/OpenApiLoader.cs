@@ -12,7 +12,7 @@ internal enum SpecOrigin
 /// <summary>
 /// The entry point: an OpenAPI document's bytes (from a repository tree or a local path; no network) to an
 /// <see cref="OpenApiSpec"/>. With a cache folder the resolved document is kept per blob id
-/// (`FOLDER/openapi-&lt;blob&gt;.json`), so only the first run on a version pays the parse.
+/// (`FOLDER/openapi-&lt;blob&gt;.spec`), so only the first run on a version pays the parse.
 /// </summary>
 internal static class OpenApiLoader
 {
@@ -31,7 +31,7 @@ internal static class OpenApiLoader
             return Parse(content, documentName).ToSpec();
         }
         var blob = blobId ?? GitBlobId.Of(content);
-        var cacheFile = Path.Combine(cacheFolder, $"openapi-{blob}.json");
+        var cacheFile = SpecCache.FileFor(cacheFolder, blob);
         if (SpecCache.TryRead(cacheFile) is { } bytes && SpecCacheFormat.Read(bytes, blob) is { } cached)
         {
             origin = SpecOrigin.Cache;

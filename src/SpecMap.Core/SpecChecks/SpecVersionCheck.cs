@@ -98,7 +98,8 @@ internal static class SpecVersionCheck
             whyNot = "the spec is not read from a git repository, so the pinned version cannot be looked up in its history; not checked";
             return null;
         }
-        var version = FileVersions.Find(git, path, context.Tree.CommitId, bytes => SpecPin.Hash(SourceDecoding.Decode(path, bytes, string.Empty).Text) == pinned);
+        var cacheFolder = SpecDocumentLocation.DefaultCacheFolder(context.RepositoryRoot);
+        var version = SpecPinCache.Find(git, cacheFolder, path, context.Tree.CommitId, pinned);
         if (version is null)
         {
             whyNot = $"pinned version not found in the history of {path}, not checked";
@@ -106,7 +107,7 @@ internal static class SpecVersionCheck
         }
         try
         {
-            var spec = OpenApiLoader.Load(version.Content, $"{version.CommitId[..7]}:{path}", SpecDocumentLocation.DefaultCacheFolder(context.RepositoryRoot), version.BlobId);
+            var spec = OpenApiLoader.Load(version.Content, $"{version.CommitId[..7]}:{path}", cacheFolder, version.BlobId);
             whyNot = string.Empty;
             return (spec, version.CommitId);
         }

@@ -33,7 +33,7 @@ public sealed class SpecCacheTests : IDisposable
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "specmap-tests", "cache-" + Guid.NewGuid().ToString("N")[..12]);
     private readonly byte[] _bytes = Encoding.UTF8.GetBytes(Document);
 
-    private string CacheFile => Path.Combine(_folder, $"openapi-{GitBlobId.Of(_bytes)}.json");
+    private string CacheFile => SpecCache.FileFor(_folder, GitBlobId.Of(_bytes));
 
     [Fact]
     public void Second_load_comes_from_the_cache_with_the_same_model()
@@ -64,6 +64,80 @@ public sealed class SpecCacheTests : IDisposable
         Assert.Equal("ping=Ping | type:string! at:integer?", Describe(spec));
         OpenApiLoader.Load(_bytes, "spec.yaml", _folder, null, out var again);
         Assert.Equal(SpecOrigin.Cache, again);
+    }
+
+    [Theory]
+    [InlineData("truncated")]
+    [InlineData("a byte flipped in a schema")]
+    [InlineData("another version")]
+    [InlineData("empty")]
+    public void A_damaged_cache_file_is_ignored_and_rebuilt(string damage)
+    {
+        OpenApiLoader.Load(_bytes, "spec.yaml", _folder);
+        var whole = File.ReadAllBytes(CacheFile);
+        var damaged = damage switch
+        {
+            "truncated" => whole[..(whole.Length / 2)],
+            "a byte flipped in a schema" => Flip(whole, Encoding.UTF8.GetString(whole).LastIndexOf("integer", StringComparison.Ordinal)),
+            "another version" => Flip(whole, 8),
+            _ => [],
+        };
+        File.WriteAllBytes(CacheFile, damaged);
+
+        var spec = OpenApiLoader.Load(_bytes, "spec.yaml", _folder, null, out var origin);
+
+        Assert.Equal(SpecOrigin.Parsed, origin);
+        Assert.Equal("ping=Ping | type:string! at:integer?", Describe(spec));
+        Assert.Equal(whole, File.ReadAllBytes(CacheFile));
+        Assert.Equal(SpecOrigin.Cache, Origin());
+    }
+
+    [Fact]
+    public void Concurrent_writers_of_many_blobs_leave_only_whole_files_within_the_bound()
+    {
+        // Twelve versions written by four runs each, at once: every load succeeds, every file left reads back, none is torn.
+        var versions = Enumerable.Range(0, 12).Select(i => Encoding.UTF8.GetBytes(Document.Replace("ping", $"ping{i}", StringComparison.Ordinal))).ToArray();
+        var results = new string[versions.Length * 4];
+        Parallel.For(0, results.Length, i =>
+        {
+            var version = i % versions.Length;
+            var streamEvent = OpenApiLoader.Load(versions[version], "spec.yaml", _folder).StreamEvents("GET", "/events").Single();
+            results[i] = streamEvent.Name;
+        });
+
+        Assert.Equal(Enumerable.Range(0, results.Length).Select(i => $"ping{i % versions.Length}"), results);
+        var files = Directory.GetFiles(_folder);
+        Assert.InRange(files.Length, 1, SpecCache.MaxFiles);
+        Assert.Empty(Directory.GetFiles(_folder, "*.tmp"));
+        foreach (var version in versions.Where(v => File.Exists(SpecCache.FileFor(_folder, GitBlobId.Of(v)))))
+        {
+            OpenApiLoader.Load(version, "spec.yaml", _folder, null, out var origin);
+            Assert.Equal(SpecOrigin.Cache, origin);
+        }
+    }
+
+    [Fact]
+    public void A_write_deletes_old_format_files_and_keeps_the_newest_versions()
+    {
+        Directory.CreateDirectory(_folder);
+        var oldFormat = Path.Combine(_folder, $"openapi-{GitBlobId.Of(_bytes)}.json");
+        File.WriteAllText(oldFormat, "{\"format\": 2}");
+        var unrelated = Path.Combine(_folder, "other.bin");
+        File.WriteAllText(unrelated, "not ours");
+        static byte[] Version(int i) => Encoding.UTF8.GetBytes(Document + $"\n# version {i}\n");
+        for (var i = 0; i < SpecCache.MaxFiles + 3; i++)
+        {
+            OpenApiLoader.Load(Version(i), "spec.yaml", _folder);
+            // Distinct times, oldest first, whatever the file system's clock resolution.
+            File.SetLastWriteTimeUtc(SpecCache.FileFor(_folder, GitBlobId.Of(Version(i))), new DateTime(2026, 1, 1, 0, i, 0, DateTimeKind.Utc));
+        }
+
+        Assert.False(File.Exists(oldFormat));
+        Assert.True(File.Exists(unrelated));
+        Assert.Equal(SpecCache.MaxFiles, Directory.GetFiles(_folder, "openapi-*.spec").Length);
+        OpenApiLoader.Load(Version(SpecCache.MaxFiles + 2), "spec.yaml", _folder, null, out var newest);
+        OpenApiLoader.Load(Version(0), "spec.yaml", _folder, null, out var oldest);
+        Assert.Equal((SpecOrigin.Cache, SpecOrigin.Parsed), (newest, oldest));
     }
 
     [Fact]
@@ -101,6 +175,13 @@ public sealed class SpecCacheTests : IDisposable
     {
         OpenApiLoader.Load(_bytes, "spec.yaml", _folder, null, out var origin);
         return origin;
+    }
+
+    private static byte[] Flip(byte[] bytes, int at)
+    {
+        var copy = bytes.ToArray();
+        copy[at] ^= 0x20;
+        return copy;
     }
 
     private static string Describe(OpenApiSpec spec)

@@ -130,7 +130,7 @@ public sealed class SpecDiffTests
         Assert.Equal("", stderr.ToString());
         Assert.Contains("event response.fresh: added (required: type)", stdout.ToString(), StringComparison.Ordinal);
         Assert.Contains("event response.gone: removed (was required: type)", stdout.ToString(), StringComparison.Ordinal);
-        Assert.NotEmpty(Directory.GetFiles(Path.Combine(repository.Root, ".git", "specmap", "cache"), "openapi-*.json"));
+        Assert.NotEmpty(Directory.GetFiles(Path.Combine(repository.Root, ".git", "specmap", "cache"), "openapi-*.spec"));
     }
 
     [Theory]

@@ -190,6 +190,30 @@ public sealed class SpecVersionTests : IDisposable
     }
 
     [Fact]
+    public void A_second_run_takes_the_pinned_version_from_the_cache_instead_of_walking_history()
+    {
+        _repository.Write(SpecFile, Older).Write(MappingFile, Mapping(SpecPin.Hash(Older)));
+        var pinnedAt = _repository.Commit("pinned");
+        var lastHolding = _repository.Write("README.md", "unrelated\n").Commit("the spec is unchanged here");
+        _repository.Write(SpecFile, Newer).Commit("new spec version");
+        var cacheFile = Path.Combine(_repository.Root, ".git", "specmap", "cache", SpecPinCache.FileName);
+
+        var first = ContractRun.Show(VersionFindings(ContractRun.Validate(_repository)));
+        Assert.Contains($"last at commit {lastHolding[..7]})", first, StringComparison.Ordinal);
+        var line = Assert.Single(File.ReadAllLines(cacheFile));
+        Assert.EndsWith($"\t{lastHolding}\t{SpecMap.Core.Sources.GitBlobId.Of(System.Text.Encoding.UTF8.GetBytes(Older))}", line, StringComparison.Ordinal);
+        Assert.Equal(first, ContractRun.Show(VersionFindings(ContractRun.Validate(_repository))));
+
+        // The cache is what answers: pointed at the older commit that holds the same blob, the run names that commit.
+        File.WriteAllText(cacheFile, line.Replace(lastHolding, pinnedAt, StringComparison.Ordinal) + "\n");
+        Assert.Equal(first.Replace(lastHolding[..7], pinnedAt[..7], StringComparison.Ordinal), ContractRun.Show(VersionFindings(ContractRun.Validate(_repository))));
+
+        // A line the repository does not bear out (no such commit) costs a walk, not a wrong answer.
+        File.WriteAllText(cacheFile, line.Replace(lastHolding, new string('1', 40), StringComparison.Ordinal) + "\ngarbage\n");
+        Assert.Equal(first, ContractRun.Show(VersionFindings(ContractRun.Validate(_repository))));
+    }
+
+    [Fact]
     public void A_pin_that_no_version_in_history_has_is_reported_as_not_checked()
     {
         var unknown = SpecPin.Hash("a version never committed");
