@@ -12,11 +12,8 @@ namespace SpecMap.Tests.Resolution;
 /// </summary>
 public sealed class RenamedAndMovedTests : IDisposable
 {
-    private const string Icelandic = """
-        class IcelandicConverter:
-            def convert(self, number):
-                return " ".join(self.get_units(number))
-
+    // A method of real weight (not a one-liner), indented as a member.
+    private const string GetUnits = """
             def get_units(self, number):
                 parts = []
                 if number >= 1000:
@@ -26,6 +23,8 @@ public sealed class RenamedAndMovedTests : IDisposable
                     parts.append(self.hundreds[number // 100])
                 return parts
         """;
+
+    private const string Icelandic = "class IcelandicConverter:\n    def convert(self, number):\n        return \" \".join(self.get_units(number))\n\n" + GetUnits;
 
     private readonly TestRepository _repo = TestRepository.Create();
 
@@ -50,20 +49,8 @@ public sealed class RenamedAndMovedTests : IDisposable
         // Icelandic class went there: better lost (the truth) than a confident wrong place that --fix would write.
         var (mapping, result) = Validate("\"conv/icelandic.py:5-12#IcelandicConverter.get_units\"", r => r
             .Write("conv/icelandic.py", "class IcelandicConverter:\n    def convert(self, number):\n        return str(number)\n")
-            .Write("conv/ordinal.py", """
-                class OrdinalConverter:
-                    def convert(self, number):
-                        return str(number)
-
-                    def add_unit(self, number):
-                        parts = []
-                        if number >= 1000:
-                            parts.append(self.thousands[number // 1000])
-                            number %= 1000
-                        if number >= 100:
-                            parts.append(self.hundreds[number // 100])
-                        return parts
-                """ + "\n"));
+            .Write("conv/ordinal.py", "class OrdinalConverter:\n    def convert(self, number):\n        return str(number)\n\n"
+                + GetUnits.Replace("get_units", "add_unit", StringComparison.Ordinal) + "\n"));
         Assert.Equal(ReferenceStatus.Lost, result.Status);
         Assert.Null(result.Target);
         Assert.Contains(mapping.Diagnostics, d => d.Id == RuleIds.SymbolNotFound && d.Pointer == "/item/implementation");
