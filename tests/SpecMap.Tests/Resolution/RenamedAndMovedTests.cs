@@ -30,9 +30,9 @@ public sealed class RenamedAndMovedTests : IDisposable
 
     public void Dispose() => _repo.Dispose();
 
-    private (MappingReport Mapping, ReferenceResult Result) Validate(string reference, Action<TestRepository> change)
+    private (MappingReport Mapping, ReferenceResult Result) Validate(string reference, Action<TestRepository> change, string icelandic = Icelandic)
     {
-        var verified = _repo.Write("conv/icelandic.py", Icelandic + "\n")
+        var verified = _repo.Write("conv/icelandic.py", icelandic + "\n")
             .Write("conv/ordinal.py", "class OrdinalConverter:\n    def convert(self, number):\n        return str(number)\n")
             .Commit("converters");
         _repo.Write("map.json", $$"""{ "verified_at": "{{verified}}", "item": { "implementation": {{reference}} } }""");
@@ -55,6 +55,48 @@ public sealed class RenamedAndMovedTests : IDisposable
         Assert.Null(result.Target);
         Assert.Contains(mapping.Diagnostics, d => d.Id == RuleIds.SymbolNotFound && d.Pointer == "/item/implementation");
         Assert.DoesNotContain(mapping.Diagnostics, d => d.Id == RuleIds.SymbolRenamed);
+    }
+
+    [Fact]
+    public void A_method_like_one_of_a_type_that_replaced_its_own_is_lost_though_siblings_went_along()
+    {
+        // The Icelandic converter was replaced by a generic one, unlike it, that kept two of its one-liners: they say
+        // nothing of where get_units went, since the Icelandic type itself is found nowhere.
+        const string Siblings = """
+
+                def split_needed(self, number):
+                    return number <= 20 or number % 10 == 0 and number < 100 or number % 100 == 0
+
+                def ending(self, gender):
+                    return "i" if gender == "masculine" else "a"
+
+                def scales_of(self, number):
+                    found = {}
+                    for power, word in ((9, "milljardur"), (6, "milljon"), (3, "thusund")):
+                        found[word] = number // 10 ** power % 1000
+                    return [(count, word) for word, count in found.items() if count]
+            """;
+        const string Generic = """
+            class GenericConverter:
+                def __init__(self, profile):
+                    self.profile = profile
+
+                def to_words(self, value, gender, with_and):
+                    parts = self.profile.prefix_parts(value, gender)
+                    if with_and and self.profile.and_word:
+                        parts.insert(len(parts) - 1, self.profile.and_word)
+                    return self.profile.separator.join(p for p in parts if p)
+
+                def profile_scales(self, value):
+                    return sorted(self.profile.scales, key=lambda scale: scale.power, reverse=True)
+            """;
+        var (mapping, result) = Validate("\"conv/icelandic.py:5-12#IcelandicConverter.get_units\"", r => r
+            .Delete("conv/icelandic.py")
+            .Write("conv/generic.py", Generic + "\n" + Siblings[..Siblings.IndexOf("\n    def scales_of", StringComparison.Ordinal)] + "\n\n"
+                + GetUnits.Replace("get_units", "add_unit", StringComparison.Ordinal) + "\n"),
+            Icelandic + "\n" + Siblings);
+        Assert.Equal(ReferenceStatus.Lost, result.Status);
+        Assert.Contains(mapping.Diagnostics, d => d.Id == RuleIds.SymbolNotFound && d.Pointer == "/item/implementation");
     }
 
     [Fact]
