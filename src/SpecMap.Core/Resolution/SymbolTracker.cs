@@ -191,8 +191,11 @@ internal sealed class SymbolTracker(Snapshot baseline, Snapshot target, Outliner
             {
                 continue;
             }
+            // Renamed and moved at once, the body is the only evidence: a look-alike in another type elsewhere (a
+            // deleted method like a new one) is no answer without its type's support, whatever the body's size.
             scored.AddRange(Candidates(file, outline, entity, body, kind)
-                .Where(c => c.Score >= Minimum(kind) && !ClaimedElsewhere(path, c.Match.Symbol, entity)));
+                .Where(c => c.Score >= Minimum(kind) && !ClaimedElsewhere(path, c.Match.Symbol, entity)
+                    && (kind != MatchKind.Similar || ContainerSupports(file, outline, c.Match.Symbol, renamedAndMoved: true))));
         }
         return Clear(scored, Minimum(kind));
     }
@@ -217,7 +220,7 @@ internal sealed class SymbolTracker(Snapshot baseline, Snapshot target, Outliner
             {
                 continue;
             }
-            if (body.Count < TinyBodyTokens && !ContainerSupports(file, outline, symbol))
+            if (body.Count < TinyBodyTokens && !ContainerSupports(file, outline, symbol, renamedAndMoved: false))
             {
                 continue;
             }
@@ -247,9 +250,12 @@ internal sealed class SymbolTracker(Snapshot baseline, Snapshot target, Outliner
     /// Whether the candidate's enclosing type is where the entity's could have gone: the same type name, the type the
     /// entity's own was tracked to (renamed or moved), or a type a sibling went to as well (a class split in two:
     /// `Session._get_permanent` and `_set_permanent` both went to `SessionMixin`). A top-level candidate for a
-    /// top-level entity is supported; a top-level one for a member, or the reverse, is not.
+    /// top-level entity is supported; a top-level one for a member, or the reverse, is not. For an entity renamed and
+    /// moved at once, siblings count only when its type was found somewhere too (split, not replaced): members of a
+    /// type rewritten beyond recognition (a per-language converter replaced by a generic one) look like the new
+    /// type's, and the entity's likeness to one of them says it was replaced, not renamed.
     /// </summary>
-    private bool ContainerSupports(SourceFile file, SourceOutline outline, OutlineSymbol candidate)
+    private bool ContainerSupports(SourceFile file, SourceOutline outline, OutlineSymbol candidate, bool renamedAndMoved)
     {
         var container = EnclosingType(outline, candidate);
         var own = _scope.Container;
@@ -259,7 +265,7 @@ internal sealed class SymbolTracker(Snapshot baseline, Snapshot target, Outliner
         }
         return container.Name == own.Name
             || (_scope.ContainerMatch.Value is { } moved && moved.Path == file.Path && moved.Symbol.QualifiedName == container.QualifiedName && moved.Symbol.Start == container.Start)
-            || SiblingWentAlong(file, outline, container);
+            || ((!renamedAndMoved || _scope.ContainerMatch.Value is not null) && SiblingWentAlong(file, outline, container));
     }
 
     /// <summary>True when other members of the entity's type are new in the candidate's type under their names, with
