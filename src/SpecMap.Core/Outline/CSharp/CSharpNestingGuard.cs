@@ -101,8 +101,11 @@ internal static class CSharpNestingGuard
         return null;
     }
 
-    /// <summary>A lone `=` after a name or a closing parenthesis (`x =`, `(a, b) =`): not `==`, `=>`, `+=` or `&lt;=`.</summary>
+    /// <summary>
+    /// A lone `=`: not `==`, `=>`, nor the end of `+=`, `&lt;=`, `!=` and the like. What comes before it does not matter
+    /// (`x =`, `(a, b) =`, and the fuzz mutant's `M(= ( = ( = …` with nothing before are all exponential).
+    /// </summary>
     private static bool IsPlainAssignment(string text, int at, char before) =>
         (at + 1 >= text.Length || text[at + 1] is not ('=' or '>'))
-        && (char.IsLetterOrDigit(before) || before is '_' or ')');
+        && before is not ('+' or '-' or '*' or '/' or '%' or '&' or '|' or '^' or '!' or '<' or '>' or '=' or '?');
 }

@@ -41,6 +41,20 @@ public sealed class CSharpNestingGuardTests : IDisposable
         Assert.Empty(result.Stdout);
     }
 
+    [Fact]
+    public void Assignments_with_nothing_before_them_count_too()
+    {
+        // The seeded fuzz mutant that hung once the outliner parsed `#if` branches: `=` right after `(`.
+        var mutant = "namespace N;\n#if DEBUG\npublic class Model<T> where T : new()\n{\n    void M(" + Repeat("= ( ", 40) + "= (1 + (2 * 3)); }\n}\n#endif\n";
+        var clock = Stopwatch.StartNew();
+        var outliner = new CSharpOutliner();
+        outliner.Outline("a.cs", mutant);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.Elapsed.TotalSeconds:0.0} s");
+        Assert.NotNull(outliner.WhyNotOutlined(mutant));
+        // Compound operators and comparisons in parentheses stay parsed.
+        Assert.Null(CSharpNestingGuard.WhyNotParsed("class C { void M() { var y = " + Repeat("(a += (b != (c <= ", 6) + "1; } }\n"));
+    }
+
     [Theory]
     [InlineData("(x = ")]
     [InlineData("(r x = ")]
