@@ -47,6 +47,7 @@ internal sealed class SymbolTracker(Snapshot baseline, Snapshot target, Outliner
     private readonly Dictionary<string, List<string>> _candidateFiles = new(StringComparer.Ordinal);
     private readonly Dictionary<string, CandidateIndex> _candidateIndexes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SourceOutline?> _previousOutlines = new(StringComparer.Ordinal);
+    private ILookup<string, string>? _deletedByName;
     // What the entity being tracked is: tracking a member may track its enclosing type first (ContainerSupports).
     private Scope _scope = new(null!, null!, null!, false, null, new Lazy<SymbolMatch?>(() => null));
     // The language of the file being tracked (a container tracked meanwhile is in the same file).
@@ -374,8 +375,7 @@ internal sealed class SymbolTracker(Snapshot baseline, Snapshot target, Outliner
         {
             return true;
         }
-        var name = System.IO.Path.GetFileName(path);
-        foreach (var deleted in changes().Deleted.Where(d => System.IO.Path.GetFileName(d) == name))
+        foreach (var deleted in DeletedByName()[System.IO.Path.GetFileName(path)])
         {
             if (baseline.Outline(deleted) is { } outline && IsClaimed(outline, candidate, entity))
             {
@@ -384,6 +384,10 @@ internal sealed class SymbolTracker(Snapshot baseline, Snapshot target, Outliner
         }
         return false;
     }
+
+    /// <summary>The deleted files by file name (in the diff's order), made once: not a scan of the diff per candidate.</summary>
+    private ILookup<string, string> DeletedByName() =>
+        _deletedByName ??= changes().Deleted.ToLookup(d => System.IO.Path.GetFileName(d), StringComparer.Ordinal);
 
     /// <summary>The file's outline at the baseline: at its path, or at the path it was renamed from; null when new.</summary>
     private SourceOutline? Previous(string path)
