@@ -31,7 +31,7 @@ internal static class LineHashes
     }
 
     /// <summary>64-bit FNV-1a over the characters: stable, and collisions too rare to reorder a ranking.</summary>
-    private static long Hash(string line)
+    public static long Hash(string line)
     {
         var hash = 14695981039346656037UL;
         foreach (var c in line)
@@ -39,6 +39,26 @@ internal static class LineHashes
             hash = (hash ^ c) * 1099511628211UL;
         }
         return (long)hash;
+    }
+
+    /// <summary>How many times <paramref name="hash"/> occurs in the sorted <paramref name="hashes"/>.</summary>
+    public static int Count(long[] hashes, long hash)
+    {
+        var at = Array.BinarySearch(hashes, hash);
+        if (at < 0)
+        {
+            return 0;
+        }
+        int first = at, last = at;
+        while (first > 0 && hashes[first - 1] == hash)
+        {
+            first--;
+        }
+        while (last < hashes.Length - 1 && hashes[last + 1] == hash)
+        {
+            last++;
+        }
+        return last - first + 1;
     }
 
     /// <summary>How many elements the two multisets share (at least the true number; see the type's remarks).</summary>

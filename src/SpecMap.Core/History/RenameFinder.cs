@@ -20,6 +20,7 @@ internal sealed class RenameFinder(
 
     private readonly Dictionary<string, (string? Path, double Similarity)> _found = new(StringComparer.Ordinal);
     private readonly Dictionary<string, LineSet?> _index = new(StringComparer.Ordinal);
+    private ILookup<string, string>? _byExtension;
 
     /// <summary>The path <paramref name="file"/> was renamed to (backwards: from), with the similarity; null when none.</summary>
     public (string? Path, double Similarity) Find(SourceFile file)
@@ -37,9 +38,7 @@ internal sealed class RenameFinder(
     {
         var extension = Path.GetExtension(file.Path);
         var name = Path.GetFileName(file.Path);
-        var candidates = (backwards ? changes().Deleted : changes().Added)
-            .Where(p => string.Equals(Path.GetExtension(p), extension, StringComparison.OrdinalIgnoreCase))
-            .ToList();
+        var candidates = ByExtension()[extension].ToList();
         var exact = candidates.Where(p => otherBlobId(p) == file.BlobId).ToList();
         if (exact.Count > 0)
         {
@@ -87,6 +86,11 @@ internal sealed class RenameFinder(
         }
         return (best, bestScore);
     }
+
+    /// <summary>The files that appeared (backwards: vanished) by extension, in the diff's order, grouped once: not a
+    /// scan of the diff per search (issue 15: a search per added candidate file of a relocation).</summary>
+    private ILookup<string, string> ByExtension() =>
+        _byExtension ??= (backwards ? changes().Deleted : changes().Added).ToLookup(p => Path.GetExtension(p), StringComparer.OrdinalIgnoreCase);
 
     private LineSet? Indexed(string path)
     {

@@ -15,6 +15,7 @@ internal sealed class CandidateIndex
     // Files whose identifiers the split cannot be sure of (C# unicode escapes such as `\u0041bc`): always candidates.
     private readonly HashSet<int> _unsure = [];
     private readonly Dictionary<string, HashSet<int>> _containing = new(StringComparer.Ordinal);
+    private (string Text, string[] Words, int[] Starts)? _vocabulary;
 
     private CandidateIndex()
     {
@@ -90,16 +91,38 @@ internal sealed class CandidateIndex
         if (!_containing.TryGetValue(fragment, out var files))
         {
             files = [];
-            foreach (var (word, holders) in _files)
+            var (vocabulary, words, starts) = Vocabulary();
+            // One vectorised search of all the words joined by a separator no fragment holds: a hit lies inside one
+            // word (issue 15: a Contains per word of the vocabulary for every fragment was 11% of a relocation run).
+            for (var at = vocabulary.IndexOf(fragment, StringComparison.Ordinal); at >= 0;)
             {
-                if (word.Contains(fragment, StringComparison.Ordinal))
-                {
-                    files.UnionWith(holders);
-                }
+                var word = Array.BinarySearch(starts, at);
+                word = word >= 0 ? word : ~word - 1;
+                files.UnionWith(_files[words[word]]);
+                var next = word + 1 < starts.Length ? starts[word + 1] : vocabulary.Length;
+                at = next >= vocabulary.Length ? -1 : vocabulary.IndexOf(fragment, next, StringComparison.Ordinal);
             }
             _containing[fragment] = files;
         }
         return files.Contains(i);
+    }
+
+    /// <summary>The words joined by newlines, the words, and where each starts in the joined text; made when first needed.</summary>
+    private (string Text, string[] Words, int[] Starts) Vocabulary()
+    {
+        if (_vocabulary is null)
+        {
+            var words = _files.Keys.ToArray();
+            var starts = new int[words.Length];
+            var text = new System.Text.StringBuilder();
+            for (var w = 0; w < words.Length; w++)
+            {
+                starts[w] = text.Length;
+                text.Append(words[w]).Append('\n');
+            }
+            _vocabulary = (text.ToString(), words, starts);
+        }
+        return _vocabulary.Value;
     }
 
     private static bool IsIdentifier(string name) => name.Length > 0 && name.All(IsIdentifierChar);

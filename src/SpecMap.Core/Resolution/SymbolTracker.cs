@@ -47,6 +47,7 @@ internal sealed class SymbolTracker(Snapshot baseline, Snapshot target, Outliner
     private readonly Dictionary<string, List<string>> _candidateFiles = new(StringComparer.Ordinal);
     private readonly Dictionary<string, CandidateIndex> _candidateIndexes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SourceOutline?> _previousOutlines = new(StringComparer.Ordinal);
+    private ILookup<string, string>? _deletedByName;
     // What the entity being tracked is: tracking a member may track its enclosing type first (ContainerSupports).
     private Scope _scope = new(null!, null!, null!, false, null, new Lazy<SymbolMatch?>(() => null));
     // The language of the file being tracked (a container tracked meanwhile is in the same file).
@@ -231,11 +232,12 @@ internal sealed class SymbolTracker(Snapshot baseline, Snapshot target, Outliner
                 continue;
             }
             // A rename changes the name wherever the body says it (the definition, recursive calls): compare as renamed.
-            var old = sameName ? body : [.. body.Select(t => t == entity.Name ? symbol.Name : t)];
-            if (TextDiff.UpperBound(old, candidate) < minimum)
+            // The bound of the renamed body comes from the body's own hashes, so only a candidate that passes it gets a copy.
+            if ((sameName ? TextDiff.UpperBound(body, candidate) : RenamedUpperBound(body, entity.Name, symbol.Name, candidate)) < minimum)
             {
                 continue;
             }
+            var old = sameName ? body : [.. body.Select(t => t == entity.Name ? symbol.Name : t)];
             // Under a new qualifier, the unchanged parameter list is worth a little: it breaks ties between overloads.
             var similarity = TextDiff.Similarity(old, candidate) + (sameName && SameSignature(symbol, entity) ? 0.05 : 0);
             // Under a new qualifier a changed parameter list weakens the evidence of the name.
@@ -244,6 +246,30 @@ internal sealed class SymbolTracker(Snapshot baseline, Snapshot target, Outliner
                 : similarity;
             yield return (new SymbolMatch(file.Path, file, symbol, kind, Math.Round(Math.Min(confidence, 0.99), 3)), similarity);
         }
+    }
+
+    /// <summary><see cref="TextDiff.UpperBound"/> of <paramref name="body"/> with every <paramref name="name"/> token
+    /// renamed to <paramref name="newName"/>, against <paramref name="candidate"/>, without building the renamed copy: the
+    /// two hash multisets differ only in the counts of the two names' hashes (issue 15: a copy per candidate).</summary>
+    private static double RenamedUpperBound(List<string> body, string name, string newName, List<string> candidate)
+    {
+        if (body.Count + candidate.Count == 0)
+        {
+            return 1;
+        }
+        var bodyHashes = LineHashes.Of(body);
+        var candidateHashes = LineHashes.Of(candidate);
+        var common = LineHashes.Common(bodyHashes, candidateHashes);
+        var renamed = body.Count(t => t == name);
+        var (from, to) = (LineHashes.Hash(name), LineHashes.Hash(newName));
+        if (renamed > 0 && from != to)
+        {
+            int oldFrom = LineHashes.Count(bodyHashes, from), oldTo = LineHashes.Count(bodyHashes, to);
+            int otherFrom = LineHashes.Count(candidateHashes, from), otherTo = LineHashes.Count(candidateHashes, to);
+            common += Math.Min(oldFrom - renamed, otherFrom) - Math.Min(oldFrom, otherFrom)
+                + Math.Min(oldTo + renamed, otherTo) - Math.Min(oldTo, otherTo);
+        }
+        return 2.0 * common / (body.Count + candidate.Count);
     }
 
     /// <summary>
@@ -355,8 +381,7 @@ internal sealed class SymbolTracker(Snapshot baseline, Snapshot target, Outliner
         {
             return true;
         }
-        var name = System.IO.Path.GetFileName(path);
-        foreach (var deleted in changes().Deleted.Where(d => System.IO.Path.GetFileName(d) == name))
+        foreach (var deleted in DeletedByName()[System.IO.Path.GetFileName(path)])
         {
             if (baseline.Outline(deleted) is { } outline && IsClaimed(outline, candidate, entity))
             {
@@ -365,6 +390,10 @@ internal sealed class SymbolTracker(Snapshot baseline, Snapshot target, Outliner
         }
         return false;
     }
+
+    /// <summary>The deleted files by file name (in the diff's order), made once: not a scan of the diff per candidate.</summary>
+    private ILookup<string, string> DeletedByName() =>
+        _deletedByName ??= changes().Deleted.ToLookup(d => System.IO.Path.GetFileName(d), StringComparer.Ordinal);
 
     /// <summary>The file's outline at the baseline: at its path, or at the path it was renamed from; null when new.</summary>
     private SourceOutline? Previous(string path)
