@@ -104,6 +104,15 @@ public sealed class HookTests : IDisposable
         File.AppendAllText(Path.Combine(repo, "src", "items.py"), "# more\n");
         Git(repo, "add", "-A");
         Assert.NotEqual(0, GitProcess.Run(repo, null, failing, "commit", "-m", "items").ExitCode);
+        // So does a staged change to a mapping, or to the configuration, whatever files it names.
+        Git(repo, "reset", "-q");
+        File.AppendAllText(Path.Combine(repo, "SPEC_TO_CODE_MAPPING.json"), "\n");
+        Git(repo, "add", "SPEC_TO_CODE_MAPPING.json");
+        Assert.NotEqual(0, GitProcess.Run(repo, null, failing, "commit", "-m", "mapping").ExitCode);
+        Git(repo, "reset", "-q");
+        File.WriteAllText(Path.Combine(repo, ".specmap.json"), "{}\n");
+        Git(repo, "add", ".specmap.json");
+        Assert.NotEqual(0, GitProcess.Run(repo, null, failing, "commit", "-m", "configuration").ExitCode);
     }
 
     [Fact]
