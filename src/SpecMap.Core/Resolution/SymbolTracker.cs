@@ -299,12 +299,27 @@ internal sealed class SymbolTracker(Snapshot baseline, Snapshot target, Outliner
     private bool SiblingWentAlong(SourceFile file, SourceOutline outline, OutlineSymbol container)
     {
         var arrived = Members(outline, container).Where(m => IsNewIn(file.Path, m)).ToLookup(m => m.Name, StringComparer.Ordinal);
-        var tokens = Members(_scope.OldOutline, _scope.Container!).Where(m => m != _scope.Entity)
-            .Select(old => (old.Name, Body: baseline.Body(_scope.OldFile, old)))
-            .Where(sibling => arrived[sibling.Name].Any(now => TextDiff.Similarity(sibling.Body, target.Body(file, now)) >= SimilarMinimum))
-            .Sum(sibling => sibling.Body.Count);
-        return tokens >= TinyBodyTokens;
+        var tokens = 0;
+        foreach (var old in Members(_scope.OldOutline, _scope.Container!).Where(m => m != _scope.Entity && arrived.Contains(m.Name)))
+        {
+            var body = baseline.Body(_scope.OldFile, old);
+            if (arrived[old.Name].Any(now => AtLeastSimilar(body, target.Body(file, now))))
+            {
+                // Enough evidence already: the rest cannot take it back (this ran a full diff per sibling, 65% of a relocation run).
+                tokens += body.Count;
+                if (tokens >= TinyBodyTokens)
+                {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
+
+    /// <summary>Similarity ≥ <see cref="SimilarMinimum"/>, the full diff only where the cheap bound (never below it)
+    /// leaves it possible.</summary>
+    private static bool AtLeastSimilar(List<string> a, List<string> b) =>
+        TextDiff.UpperBound(a, b) >= SimilarMinimum && TextDiff.Similarity(a, b) >= SimilarMinimum;
 
     /// <summary>A type's own members that say something about it: not its constructors, nor the `__dunder__` methods
     /// every Python class has.</summary>
