@@ -66,15 +66,16 @@ internal static class TextDiff
 
     /// <summary>How alike two texts are, 0..1: twice the common lines (longest common subsequence, whitespace-trimmed,
     /// blank lines ignored) over the total. Both inputs are already <see cref="Normalise"/>d.</summary>
-    public static double Similarity(IReadOnlyList<string> left, IReadOnlyList<string> right)
+    public static double Similarity(IReadOnlyList<string> left, IReadOnlyList<string> right) =>
+        left.Count + right.Count > 0 && UpperBound(left, right) == 0 ? 0 : DiffedSimilarity(left, right);
+
+    /// <summary><see cref="Similarity"/> by the full diff, for a caller that has already checked a bound (<see
+    /// cref="UpperBound"/> or one of its own): the bound is not computed a second time.</summary>
+    public static double DiffedSimilarity(IReadOnlyList<string> left, IReadOnlyList<string> right)
     {
         if (left.Count + right.Count == 0)
         {
             return 1;
-        }
-        if (UpperBound(left, right) == 0)
-        {
-            return 0;
         }
         var result = Differ.Instance.CreateLineDiffs(Join(left), Join(right), ignoreWhitespace: false);
         var common = left.Count - result.DiffBlocks.Sum(d => d.DeleteCountA);

@@ -239,7 +239,7 @@ internal sealed class SymbolTracker(Snapshot baseline, Snapshot target, Outliner
             }
             var old = sameName ? body : [.. body.Select(t => t == entity.Name ? symbol.Name : t)];
             // Under a new qualifier, the unchanged parameter list is worth a little: it breaks ties between overloads.
-            var similarity = TextDiff.Similarity(old, candidate) + (sameName && SameSignature(symbol, entity) ? 0.05 : 0);
+            var similarity = TextDiff.DiffedSimilarity(old, candidate) + (sameName && SameSignature(symbol, entity) ? 0.05 : 0);
             // Under a new qualifier a changed parameter list weakens the evidence of the name.
             var confidence = kind == MatchKind.Requalified
                 ? (0.6 + (0.4 * Math.Min(similarity, 1))) * (SameSignature(symbol, entity) ? 1.0 : 0.9)
@@ -319,7 +319,7 @@ internal sealed class SymbolTracker(Snapshot baseline, Snapshot target, Outliner
     /// <summary>Similarity ≥ <see cref="SimilarMinimum"/>, the full diff only where the cheap bound (never below it)
     /// leaves it possible.</summary>
     private static bool AtLeastSimilar(List<string> a, List<string> b) =>
-        TextDiff.UpperBound(a, b) >= SimilarMinimum && TextDiff.Similarity(a, b) >= SimilarMinimum;
+        TextDiff.UpperBound(a, b) >= SimilarMinimum && TextDiff.DiffedSimilarity(a, b) >= SimilarMinimum;
 
     /// <summary>A type's own members that say something about it: not its constructors, nor the `__dunder__` methods
     /// every Python class has.</summary>
