@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 
@@ -10,7 +9,7 @@ namespace SpecMap.Core.OpenApi;
 /// Reads an OpenAPI document's bytes, JSON or YAML, into a <see cref="SpecNode"/> tree. JSON goes through
 /// System.Text.Json (fast); anything else through YamlDotNet's event parser, which skips its object model.
 /// </summary>
-internal static partial class OpenApiDocumentReader
+internal static class OpenApiDocumentReader
 {
     public static SpecNode Read(ReadOnlySpan<byte> content, string documentName)
     {
@@ -21,15 +20,8 @@ internal static partial class OpenApiDocumentReader
         {
             return ReadJson(body, documentName);
         }
-        // YamlDotNet rejects a block scalar whose only lines are blank but indented deeper than the next key
-        // (`example: |+` then a line of spaces, as in OpenAI's document); libyaml reads it. Emptying blank lines first
-        // changes only whitespace inside such strings, never the structure, and costs far less than a failed parse.
-        var text = Encoding.UTF8.GetString(body);
-        return ReadYaml(BlankLinesWithSpaces().Replace(text, ""), documentName);
+        return ReadYaml(YamlBlankLines.Emptied(Encoding.UTF8.GetString(body)), documentName);
     }
-
-    [GeneratedRegex(@"(?m)^[ \t]+(?=\r?$)")]
-    private static partial Regex BlankLinesWithSpaces();
 
     private static byte FirstNonSpace(ReadOnlySpan<byte> body)
     {

@@ -18,7 +18,7 @@ internal static partial class YamlToJson
         var stream = new YamlStream();
         try
         {
-            using var reader = new StringReader(Encoding.UTF8.GetString(yaml));
+            using var reader = new StringReader(OpenApi.YamlBlankLines.Emptied(Encoding.UTF8.GetString(yaml)));
             stream.Load(reader);
         }
         catch (YamlException e)

@@ -98,6 +98,18 @@ public sealed class EventSchemaCheckTests
     }
 
     [Fact]
+    public void A_block_scalar_whose_only_line_is_spaces_loads_as_the_openapi_reader_reads_it()
+    {
+        // OpenAI's document has `example: |+` followed by a line of spaces deeper than the next key; YamlDotNet alone
+        // rejects it, so `probe --replay --spec` of the real tip failed while validate read the same file.
+        var yaml = "openapi: 3.1.0\ninfo: { title: mini, version: '1' }\ncomponents:\n  schemas:\n    PingEvent:\n      type: object\n"
+            + "      required: [type]\n      properties:\n        type: { type: string, enum: [ping] }\n        note:\n          type: string\n"
+            + "          example: |+\n            \n          nullable: true\n";
+        Assert.Equal("ping", Assert.Single(EventSchemas.Load(Encoding.UTF8.GetBytes(yaml), "mini.yaml").EventTypes));
+        Assert.Contains("PingEvent", SpecMap.Core.OpenApi.OpenApiLoader.Load(Encoding.UTF8.GetBytes(yaml), "mini.yaml").SchemaKeys);
+    }
+
+    [Fact]
     public void Yaml_and_openapi_3_0_nullable_load_and_bad_documents_say_where()
     {
         const string yaml = """
