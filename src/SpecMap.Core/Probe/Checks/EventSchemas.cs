@@ -2,6 +2,7 @@ using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Json.Schema;
 
 namespace SpecMap.Core.Probe.Checks;
@@ -17,7 +18,7 @@ internal sealed record EventSchema(string EventType, string Name, string Pointer
 }
 
 /// <summary>
-/// The streaming events an OpenAPI document declares, each with a JSON Schema (JsonSchema.Net 8) built over the whole
+/// The streaming events an OpenAPI document declares, each with a JSON Schema (JsonSchema.Net 7.4) evaluated over the whole
 /// document so `$ref: '#/components/schemas/X'` resolves inside it. 3.1 schemas are JSON Schema 2020-12 as they stand;
 /// a 3.0 document's `nullable: true` is rewritten to a `null` alternative first. Unknown keywords (`x-stainless-const`,
 /// `discriminator`, `example`) are allowed. Events are found through a union schema (ResponseStreamEvent), one member
@@ -29,7 +30,6 @@ internal sealed class EventSchemas
 
     private readonly FrozenDictionary<string, EventSchema> _byType;
     private readonly Dictionary<string, JsonSchema> _built = new(StringComparer.Ordinal);
-    private readonly BuildOptions _buildOptions;
     private readonly Uri _baseUri;
 
     private EventSchemas(string fileName, string union, JsonElement root, Uri baseUri, string openApiVersion, FrozenDictionary<string, EventSchema> byType)
@@ -40,14 +40,14 @@ internal sealed class EventSchemas
         _baseUri = baseUri;
         OpenApiVersion = openApiVersion;
         _byType = byType;
-        var registry = new SchemaRegistry();
-        registry.Register(new JsonElementBaseDocument(root, baseUri));
-        _buildOptions = new BuildOptions
-        {
-            SchemaRegistry = registry,
-            Dialect = Dialect.Draft202012.With([], allowUnknownKeywords: true),
-        };
+        // JsonSchema.Net 7.4, not 8: 8 builds every meta-schema in a module initialiser, which NativeAOT runs at every
+        // start of specmap (40% of `--version`), though only the probe validates. 7.4 reads unknown keywords as such.
+        EvaluationOptions = new EvaluationOptions { EvaluateAs = SpecVersion.Draft202012, OutputFormat = OutputFormat.Hierarchical };
+        EvaluationOptions.SchemaRegistry.Register(new JsonNodeBaseDocument(JsonNode.Parse(root.GetRawText())!, baseUri));
     }
+
+    /// <summary>How every event of this document is evaluated: its registry holds the document, so `$ref`s resolve.</summary>
+    public EvaluationOptions EvaluationOptions { get; }
 
     /// <summary>The union schema whose members were taken as the events (it may be absent: then *Event schemas were).</summary>
     public string Union { get; }
@@ -101,7 +101,7 @@ internal sealed class EventSchemas
         return new EventSchemas(fileNameForErrors, union, root, new Uri("urn:specmap:openapi"), version, byType.ToFrozenDictionary(StringComparer.Ordinal));
     }
 
-    /// <summary>The built schema for <paramref name="schema"/> (built once, then reused for every event of that type).</summary>
+    /// <summary>The schema for <paramref name="schema"/> (read once, then reused for every event of that type).</summary>
     public JsonSchema SchemaFor(EventSchema schema)
     {
         lock (_built)
@@ -111,7 +111,7 @@ internal sealed class EventSchemas
                 var reference = $$"""{"$ref": "{{_baseUri}}#{{schema.Pointer}}"}""";
                 try
                 {
-                    built = JsonSchema.FromText(reference, _buildOptions);
+                    built = JsonSchema.FromText(reference);
                 }
                 catch (Exception e) when (e is JsonSchemaException or RefResolutionException or JsonException)
                 {

@@ -27,8 +27,6 @@ internal sealed record SchemaIssue(SchemaIssueKind Kind, string Pointer, string 
 /// </summary>
 internal static class SchemaValidator
 {
-    private static readonly EvaluationOptions Options = new() { OutputFormat = OutputFormat.Hierarchical };
-
     private sealed record Leaf(string Pointer, string Keyword, string Message, Uri SchemaLocation);
 
     public static List<SchemaIssue> Validate(EventSchemas spec, EventSchema schema, JsonElement payload)
@@ -37,9 +35,10 @@ internal static class SchemaValidator
         EvaluationResults results;
         try
         {
-            results = spec.SchemaFor(schema).Evaluate(payload, Options);
+            results = spec.SchemaFor(schema).Evaluate(payload, spec.EvaluationOptions);
         }
-        catch (Exception e) when (e is JsonSchemaException or RefResolutionException)
+        // JsonSchema.Net 7 reads a referenced schema when it first evaluates it: a bad keyword value fails here.
+        catch (Exception e) when (e is JsonSchemaException or RefResolutionException or JsonException)
         {
             throw spec.Unusable(schema, e);
         }
