@@ -33,7 +33,7 @@ internal sealed class CSharpOutliner(bool conditionalBranches = true) : IOutline
 
     public SourceOutline Outline(string path, string text)
     {
-        if (CSharpNestingGuard.TooDeep(text)) { return new SourceOutline(path, Language, []); }
+        if (CSharpNestingGuard.WhyNotParsed(text) is { } why) { return new SourceOutline(path, Language, []) { NotOutlinedBecause = why }; }
         var source = SourceText.From(text);
         var root = (CompilationUnitSyntax)CSharpSyntaxTree.ParseText(source, Options, path).GetRoot();
         var walker = new Walker(source.Lines);
