@@ -3,29 +3,34 @@ using System.Collections.Immutable;
 namespace SpecMap.Core.Outline.CSharp;
 
 /// <summary>
-/// The outline never enters a member's body, yet Roslyn lexes and parses every statement in it: two thirds of a cold
-/// run's parse time on Humanizer. This scan finds the statement blocks (method, accessor and lambda bodies, `if (…) {`)
-/// by their braces and blanks their inside, keeping the text's length and line breaks, so the parse sees `{/*   */}` and
-/// every declaration keeps its lines. It is a cheap lexical pass, so it only proposes: <see cref="CSharpOutliner"/>
-/// checks that each blanked region parsed as a block, and parses the text as written when one did not or when the scan
-/// met something it does not follow (<see cref="Blank"/> returns null).
+/// The outline never enters a member's body or a field's initializer, yet Roslyn lexes and parses every token in them:
+/// most of a cold run's parse time on Humanizer. This scan finds them by their brackets and blanks their inside, keeping
+/// the text's length and line breaks, so the parse sees `{/*   */}` and every declaration keeps its lines. It is a cheap
+/// lexical pass, so it only proposes: <see cref="CSharpOutliner"/> checks that each blanked region parsed as planned,
+/// and parses the text as written when one did not or when the scan met something it does not follow
+/// (<see cref="Blank"/> returns null).
 /// </summary>
 /// <remarks>
 /// A region is never blanked when a preprocessor line lies inside it or between it and the previous `;`, `{` or `}`: then
 /// each parse of <see cref="ConditionalBranches"/> sees the region whole or not at all, and the same text before it.
-/// Only a brace after `)` (with a `(` in the same head), after `=>`, or after an accessor keyword opens a region, and
-/// never one whose head names a type, a namespace, `new`, `switch` or a pattern (`is`, `case`), whose braces are no block.
+/// A region is a block (a brace after `)` with a `(` in the same head, after `=>`, or after an accessor keyword), an
+/// initializer (a brace after `=` or after `new T(…)`), or a collection expression (`= [`, `=> [`: Humanizer's tables of
+/// words), never one whose head names a type, a namespace, `switch` or a pattern (`is`, `case`).
 /// </remarks>
 internal static class BodyBlanker
 {
-    private static readonly HashSet<string> NoBlockHeads =
-        ["class", "struct", "interface", "record", "enum", "namespace", "extension", "delegate", "new", "switch", "is", "case", "with"];
+    // Looked up by span: a word of the text is never made a string.
+    // A head with one of these opens no region: type and namespace bodies hold declarations, and the braces of a switch
+    // or a pattern are no block.
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> NoRegionHeads = Lookup(
+        "class", "struct", "interface", "record", "enum", "namespace", "extension", "delegate", "switch", "is", "case", "with");
 
-    private static readonly HashSet<string> AccessorHeadWords = ["get", "set", "init", "add", "remove", "private", "protected", "internal", "readonly"];
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> AccessorHeadWords = Lookup(
+        "get", "set", "init", "add", "remove", "private", "protected", "internal", "readonly");
 
-    private static readonly HashSet<string> Accessors = ["get", "set", "init", "add", "remove"];
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Accessors = Lookup("get", "set", "init", "add", "remove");
 
-    /// <summary>The text with its statement blocks blanked, and each region's open and close brace positions; null when
+    /// <summary>The text with its blocks and initializers blanked, and each region's open and close bracket; null when
     /// nothing was blanked or the scan cannot follow the text (a raw string, a preprocessor line inside a comment or
     /// string, unbalanced braces).</summary>
     public static (string Text, ImmutableArray<(int Open, int Close)> Regions)? Blank(string text)
@@ -68,11 +73,15 @@ internal static class BodyBlanker
         return (new string(chars), [.. regions]);
     }
 
+    private static HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Lookup(params string[] words) =>
+        new HashSet<string>(words, StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+
     private static bool IsLineBreak(char c) => c is '\n' or '\r' or '\u0085' or '\u2028' or '\u2029';
 
     private sealed class Scanner(string text)
     {
-        private readonly List<(int Open, bool Block, int Directives)> _braces = [];
+        // Open `{` and `[`: where, which, whether the region may be blanked, and the directives seen before it.
+        private readonly List<(int Open, char Bracket, bool Region, int Directives)> _braces = [];
         private readonly List<(int Open, int Close)> _regions = [];
         private int _i;
         private int _directives;
@@ -82,11 +91,12 @@ internal static class BodyBlanker
         private int _headDirectives;
         private bool _headParen;
         private bool _headExcluded;
+        private bool _headNew;
         private bool _headAccessorWordsOnly;
         private bool _headEmpty;
         private Last _last;
 
-        private enum Last { Other, CloseParen, Arrow, Accessor }
+        private enum Last { Other, CloseParen, CloseBracket, Arrow, Assign, Accessor, Word, New }
 
         public List<(int Open, int Close)>? Regions()
         {
@@ -166,28 +176,42 @@ internal static class BodyBlanker
                 {
                     _i++;
                 }
-                Word(text[start.._i]);
+                Word(text.AsSpan(start, _i - start));
                 return true;
             }
             _i++;
             switch (c)
             {
-                case '{':
-                    _braces.Add((_i - 1, IsBlockHead(), _directives));
-                    ResetHead();
+                case '{' or '[':
+                    _braces.Add((_i - 1, c, c == '{' ? OpensBraceRegion() : OpensCollectionRegion(), _directives));
+                    if (c == '{')
+                    {
+                        ResetHead();
+                    }
+                    else
+                    {
+                        Token(Last.Other, paren: false);
+                    }
                     break;
-                case '}':
-                    if (_braces.Count == 0)
+                case '}' or ']':
+                    if (_braces.Count == 0 || _braces[^1].Bracket != (c == '}' ? '{' : '['))
                     {
                         return false;
                     }
-                    var (open, block, directives) = _braces[^1];
+                    var (open, _, region, directives) = _braces[^1];
                     _braces.RemoveAt(_braces.Count - 1);
-                    if (block && directives == _directives && _i - 1 - open > 1)
+                    if (region && directives == _directives && _i - 1 - open > 1)
                     {
                         _regions.Add((open, _i - 1));
                     }
-                    ResetHead();
+                    if (c == '}')
+                    {
+                        ResetHead();
+                    }
+                    else
+                    {
+                        Token(Last.CloseBracket, paren: false);
+                    }
                     break;
                 case ';':
                     ResetHead();
@@ -202,6 +226,9 @@ internal static class BodyBlanker
                     _i++;
                     Token(Last.Arrow, paren: false);
                     break;
+                case '=' when next != '=' && (_i < 2 || text[_i - 2] is not ('=' or '!' or '<' or '>' or '+' or '-' or '*' or '/' or '%' or '&' or '|' or '^' or '?')):
+                    Token(Last.Assign, paren: false);
+                    break;
                 default:
                     Token(Last.Other, paren: false);
                     break;
@@ -209,15 +236,24 @@ internal static class BodyBlanker
             return true;
         }
 
-        private bool IsBlockHead() =>
+        /// <summary>A `{` that opens a block (after a parameter list, `=>` or an accessor keyword) or an initializer
+        /// (after `=`, or `new T(…)`, `new T[]`, `new T`).</summary>
+        private bool OpensBraceRegion() =>
             !_headEmpty && !_headExcluded && _headDirectives == _directives
-            && ((_last == Last.CloseParen && _headParen) || _last == Last.Arrow || (_last == Last.Accessor && _headAccessorWordsOnly));
+            && ((_last == Last.CloseParen && _headParen) || _last is Last.Arrow or Last.Assign
+                || (_last == Last.Accessor && _headAccessorWordsOnly)
+                || (_headNew && _last is Last.CloseParen or Last.CloseBracket or Last.Word));
+
+        /// <summary>A `[` that opens a collection expression (`= [`, `=> [`); elsewhere it is an attribute or an index.</summary>
+        private bool OpensCollectionRegion() =>
+            !_headEmpty && !_headExcluded && _headDirectives == _directives && _last is Last.Arrow or Last.Assign;
 
         private void ResetHead()
         {
             _headDirectives = _directives;
             _headParen = false;
             _headExcluded = false;
+            _headNew = false;
             _headAccessorWordsOnly = true;
             _headEmpty = true;
             _last = Last.Other;
@@ -231,12 +267,15 @@ internal static class BodyBlanker
             _last = last;
         }
 
-        private void Word(string word)
+        private void Word(ReadOnlySpan<char> word)
         {
             _headEmpty = false;
-            _headExcluded |= NoBlockHeads.Contains(word);
+            _headExcluded |= NoRegionHeads.Contains(word);
             _headAccessorWordsOnly &= AccessorHeadWords.Contains(word);
-            _last = Accessors.Contains(word) ? Last.Accessor : Last.Other;
+            var isNew = word.SequenceEqual("new");
+            _headNew |= isNew;
+            // `new {` is an anonymous type, whose braces are neither block nor initializer.
+            _last = isNew ? Last.New : Accessors.Contains(word) ? Last.Accessor : Last.Word;
         }
 
         private bool SkipBlockComment(ref int i)

@@ -44,8 +44,8 @@ internal sealed class CSharpOutliner(bool conditionalBranches = true, bool blank
         return new SourceOutline(path, Language, Declarations(path, text, regions: [])!.Value);
     }
 
-    /// <summary>The declarations of every parse of the text; null when a blanked region did not parse as a block in one of
-    /// them (or the blanked text has syntax errors), so the text must be parsed as written.</summary>
+    /// <summary>The declarations of every parse of the text; null when a blanked region did not parse as planned in one
+    /// of them (or the blanked text has syntax errors), so the text must be parsed as written.</summary>
     private ImmutableArray<OutlineSymbol>? Declarations(string path, string text, ImmutableArray<(int Open, int Close)> regions)
     {
         var source = SourceText.From(text);
@@ -72,8 +72,8 @@ internal sealed class CSharpOutliner(bool conditionalBranches = true, bool blank
         return planned ? symbols : null;
     }
 
-    /// <summary>True when each blanked region is a block in this parse, from its open brace to its close (or lies in
-    /// text an `#if` disabled).</summary>
+    /// <summary>True when each blanked region is a block, an initializer or a collection expression in this parse, from
+    /// its open bracket to its close (or lies in text an `#if` disabled): none of them holds a declaration.</summary>
     private static bool AllBlocks(SyntaxNode root, ImmutableArray<(int Open, int Close)> regions)
     {
         foreach (var (open, close) in regions)
@@ -87,8 +87,14 @@ internal sealed class CSharpOutliner(bool conditionalBranches = true, bool blank
                 }
                 continue;
             }
-            if (!token.IsKind(SyntaxKind.OpenBraceToken) || token.Parent is not BlockSyntax block
-                || block.CloseBraceToken.IsMissing || block.CloseBraceToken.SpanStart != close)
+            var closing = token.Parent switch
+            {
+                BlockSyntax block when token.IsKind(SyntaxKind.OpenBraceToken) => block.CloseBraceToken,
+                InitializerExpressionSyntax initializer when token.IsKind(SyntaxKind.OpenBraceToken) => initializer.CloseBraceToken,
+                CollectionExpressionSyntax collection when token.IsKind(SyntaxKind.OpenBracketToken) => collection.CloseBracketToken,
+                _ => default,
+            };
+            if (closing.RawKind == 0 || closing.IsMissing || closing.SpanStart != close)
             {
                 return false;
             }

@@ -58,6 +58,18 @@ public sealed class BodyBlankerTests(HumanizerBenchFixture bench, ITestOutputHel
             public event EventHandler Changed { add { } remove { } }
 
             void Local() { int Helper() { return 1; } _ = Helper(); }
+
+            static readonly string[] Units = ["zero", "one{", Verbatim];
+            static readonly int[] Numbers = { 1, 2 };
+            static readonly Options[] Table =
+            [
+                new() { Name = "a" },
+                new Options { Name = "b" },
+            ];
+            private readonly object _anonymous = new { A = 1 };
+            public List<int> Items { get; } = [1, 2];
+            public int[] Pair => [1, 2];
+            public new string ToString() { return "x"; }
         }
 
         public static class Extensions
@@ -79,6 +91,7 @@ public sealed class BodyBlankerTests(HumanizerBenchFixture bench, ITestOutputHel
         Assert.Equal(Tricky.Split('\n').Length, text.Split('\n').Length);
         // Bodies are gone, declarations stay: the method body's `return side * side;`, not `Area(int side)`.
         Assert.DoesNotContain("side * side", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"zero\"", text, StringComparison.Ordinal);
         Assert.Contains("public int Area(int side)", text, StringComparison.Ordinal);
         // A body with a directive inside is parsed as written (each #if branch sees the same code around it).
         Assert.Contains("return 1;", text, StringComparison.Ordinal);
