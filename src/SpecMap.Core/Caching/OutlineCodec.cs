@@ -4,7 +4,8 @@ using SpecMap.Core.Outline;
 
 namespace SpecMap.Core.Caching;
 
-/// <summary>An outline's bytes in the persistent cache: its symbols only (the path is the reader's, the language the key's).</summary>
+/// <summary>An outline's bytes in the persistent cache: its symbols and why it is empty, if it is (the path is the
+/// reader's, the language the key's).</summary>
 internal static class OutlineCodec
 {
     public static byte[] Encode(SourceOutline outline)
@@ -12,6 +13,8 @@ internal static class OutlineCodec
         using var buffer = new MemoryStream();
         using (var writer = new BinaryWriter(buffer, Encoding.UTF8, leaveOpen: true))
         {
+            writer.Write(outline.NotOutlinedBecause is not null);
+            writer.Write(outline.NotOutlinedBecause ?? string.Empty);
             writer.Write(outline.Symbols.Length);
             foreach (var symbol in outline.Symbols)
             {
@@ -35,6 +38,8 @@ internal static class OutlineCodec
         try
         {
             using var reader = new BinaryReader(new MemoryStream(bytes), Encoding.UTF8);
+            var notOutlined = reader.ReadBoolean();
+            var because = reader.ReadString();
             var count = reader.ReadInt32();
             if (count < 0 || count > bytes.Length)
             {
@@ -54,7 +59,9 @@ internal static class OutlineCodec
                 var level = reader.ReadInt32();
                 symbols.Add(new OutlineSymbol(kind, name, qualifiedName, start, defLine, end, hasSignature ? signature : null, level));
             }
-            return reader.BaseStream.Position == bytes.Length ? new SourceOutline(path, language, symbols.MoveToImmutable()) : null;
+            return reader.BaseStream.Position == bytes.Length
+                ? new SourceOutline(path, language, symbols.MoveToImmutable()) { NotOutlinedBecause = notOutlined ? because : null }
+                : null;
         }
         catch (Exception e) when (e is EndOfStreamException or IOException or DecoderFallbackException or FormatException or ArgumentException)
         {

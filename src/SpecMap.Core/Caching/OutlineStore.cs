@@ -18,7 +18,7 @@ internal sealed class OutlineStore : IDisposable
     private const long MaxBytes = 64L * 1024 * 1024;
     private const string SegmentPrefix = "seg-";
     private const string SegmentExtension = ".bin";
-    private static readonly byte[] Magic = "SMOC0001"u8.ToArray();
+    private static readonly byte[] Magic = "SMOC0002"u8.ToArray();
 
     private readonly string _folder;
     private readonly Lock _lock = new();

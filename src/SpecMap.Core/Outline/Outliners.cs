@@ -50,8 +50,9 @@ internal sealed class Outliners : IDisposable
         return outline.Path == path ? outline : outline with { Path = path };
     }
 
-    /// <summary>Why the file's text is not outlined (see <see cref="IOutliner.WhyNotOutlined"/>), or null.</summary>
-    public string? WhyNotOutlined(string path, string text) => For(path)?.WhyNotOutlined(text);
+    /// <summary>Why the file's text is not outlined (see <see cref="IOutliner.WhyNotOutlined"/>), or null: the verdict
+    /// kept with its outline (cached like it), so a warm run never scans the text.</summary>
+    public string? WhyNotOutlined(string path, string text, string blobId) => Outline(path, text, blobId)?.NotOutlinedBecause;
 
     private SourceOutline Read(string blobId, IOutliner outliner, string path, string text)
     {

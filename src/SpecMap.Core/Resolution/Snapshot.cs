@@ -19,7 +19,6 @@ internal sealed class Snapshot(ISourceTree tree, Outliners outliners)
     private readonly BoundedCache<string, SourceFile?> _files = new(MaxTextChars, f => f?.Text.Length ?? 1, StringComparer.Ordinal);
     private readonly BoundedCache<string, string[]> _lines = new(MaxTextChars / 40, l => l.Length, StringComparer.Ordinal);
     private readonly BoundedCache<(string BlobId, int Start, int End), List<string>> _bodies = new(MaxBodyTokens, b => b.Count);
-    private readonly Dictionary<string, string?> _notOutlined = new(StringComparer.Ordinal);
 
     public ISourceTree Tree => tree;
 
@@ -51,16 +50,9 @@ internal sealed class Snapshot(ISourceTree tree, Outliners outliners)
 
     public SourceOutline? Outline(string path) => Read(path) is { } file ? Outline(file) : null;
 
-    /// <summary>Why the file is not outlined (a parser budget), or null; one linear scan per blob.</summary>
-    public string? WhyNotOutlined(SourceFile file)
-    {
-        if (!_notOutlined.TryGetValue(file.BlobId, out var why))
-        {
-            why = file.IsBinary ? null : outliners.WhyNotOutlined(file.Path, file.Text);
-            _notOutlined[file.BlobId] = why;
-        }
-        return why;
-    }
+    /// <summary>Why the file is not outlined (a parser budget), or null: the verdict its outline keeps (callers ask it
+    /// of files they outline anyway).</summary>
+    public string? WhyNotOutlined(SourceFile file) => Outline(file)?.NotOutlinedBecause;
 
     public string[] Lines(SourceFile file)
     {

@@ -39,6 +39,24 @@ public sealed class OutlineStoreTests : IDisposable
     }
 
     [Fact]
+    public void Why_a_file_was_not_outlined_is_kept_with_its_outline_so_a_later_run_does_not_scan_it_again()
+    {
+        // Past the nesting guard's budget (nine assignments in open parentheses): refused, with the reason.
+        var refused = "class C { void M() { var y = " + string.Concat(Enumerable.Repeat("(x = ", 9)) + "1; } }\n";
+        var blob = Blob(refused);
+        using (var first = new Outliners().WithStore(OutlineStore.Open(GitFolder)))
+        {
+            Assert.Contains("nests assignments", first.WhyNotOutlined("C.cs", refused, blob), StringComparison.Ordinal);
+        }
+        using var second = new Outliners().WithStore(OutlineStore.Open(GitFolder));
+        // Other text under the same blob id: the verdict comes from the store, not from a scan of the text.
+        var outline = second.Outline("D.cs", "class D { }\n", blob);
+        Assert.Empty(outline!.Symbols);
+        Assert.Contains("nests assignments", outline.NotOutlinedBecause, StringComparison.Ordinal);
+        Assert.Null(second.WhyNotOutlined("E.cs", CSharp, Blob(CSharp)));
+    }
+
+    [Fact]
     public void Outliners_with_a_store_do_not_parse_what_an_earlier_run_parsed()
     {
         var blob = Blob(Python);

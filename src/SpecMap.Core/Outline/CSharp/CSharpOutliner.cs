@@ -18,9 +18,12 @@ namespace SpecMap.Core.Outline.CSharp;
 /// benchmark's form, with their own parameters as signature (no receiver).
 /// Code under `#if` is seen in every branch: a file with conditional directives is parsed again with the symbols
 /// they name (see <see cref="ConditionalBranches"/>), and the declarations of all parses are united.
+/// Member bodies are blanked before the parse (see <see cref="BodyBlanker"/>): the declarations come out the same for
+/// less of the parse's cost, and a text whose blanking does not parse as planned is parsed as written.
 /// </remarks>
 /// <param name="conditionalBranches">False outlines only what a parse with no symbols defined sees (for measuring).</param>
-internal sealed class CSharpOutliner(bool conditionalBranches = true) : IOutliner
+/// <param name="blankBodies">False parses the text as written (for measuring and for the tests that compare).</param>
+internal sealed class CSharpOutliner(bool conditionalBranches = true, bool blankBodies = true) : IOutliner
 {
     // Doc comments stay plain trivia: structured parsing of them costs time and gives us nothing.
     private static readonly CSharpParseOptions Options = new(LanguageVersion.Preview, DocumentationMode.None);
@@ -33,23 +36,70 @@ internal sealed class CSharpOutliner(bool conditionalBranches = true) : IOutline
 
     public SourceOutline Outline(string path, string text)
     {
-        if (CSharpNestingGuard.TooDeep(text)) { return new SourceOutline(path, Language, []); }
+        if (CSharpNestingGuard.WhyNotParsed(text) is { } why) { return new SourceOutline(path, Language, []) { NotOutlinedBecause = why }; }
+        if (blankBodies && BodyBlanker.Blank(text) is { } blanked && Declarations(path, blanked.Text, blanked.Regions) is { } fast)
+        {
+            return new SourceOutline(path, Language, fast);
+        }
+        return new SourceOutline(path, Language, Declarations(path, text, regions: [])!.Value);
+    }
+
+    /// <summary>The declarations of every parse of the text; null when a blanked region did not parse as planned in one
+    /// of them (or the blanked text has syntax errors), so the text must be parsed as written.</summary>
+    private ImmutableArray<OutlineSymbol>? Declarations(string path, string text, ImmutableArray<(int Open, int Close)> regions)
+    {
         var source = SourceText.From(text);
         var root = (CompilationUnitSyntax)CSharpSyntaxTree.ParseText(source, Options, path).GetRoot();
+        if (!regions.IsEmpty && (root.ContainsDiagnostics || !AllBlocks(root, regions)))
+        {
+            return null;
+        }
         var walker = new Walker(source.Lines);
         walker.Members(root.Members, container: null, depth: 0);
         if (!conditionalBranches || !root.ContainsDirectives)
         {
-            return new SourceOutline(path, Language, walker.Symbols.ToImmutable());
+            return walker.Symbols.ToImmutable();
         }
+        var planned = true;
         var symbols = ConditionalBranches.Outline(root, source, Options, path, walker.Symbols.ToImmutable(),
             (tree, lines) =>
             {
+                planned &= regions.IsEmpty || AllBlocks(tree, regions);
                 var again = new Walker(lines);
                 again.Members(((CompilationUnitSyntax)tree).Members, container: null, depth: 0);
                 return again.Symbols.ToImmutable();
             });
-        return new SourceOutline(path, Language, symbols);
+        return planned ? symbols : null;
+    }
+
+    /// <summary>True when each blanked region is a block, an initializer or a collection expression in this parse, from
+    /// its open bracket to its close (or lies in text an `#if` disabled): none of them holds a declaration.</summary>
+    private static bool AllBlocks(SyntaxNode root, ImmutableArray<(int Open, int Close)> regions)
+    {
+        foreach (var (open, close) in regions)
+        {
+            var token = root.FindToken(open);
+            if (token.SpanStart != open)
+            {
+                if (!root.FindTrivia(open).IsKind(SyntaxKind.DisabledTextTrivia))
+                {
+                    return false;
+                }
+                continue;
+            }
+            var closing = token.Parent switch
+            {
+                BlockSyntax block when token.IsKind(SyntaxKind.OpenBraceToken) => block.CloseBraceToken,
+                InitializerExpressionSyntax initializer when token.IsKind(SyntaxKind.OpenBraceToken) => initializer.CloseBraceToken,
+                CollectionExpressionSyntax collection when token.IsKind(SyntaxKind.OpenBracketToken) => collection.CloseBracketToken,
+                _ => default,
+            };
+            if (closing.RawKind == 0 || closing.IsMissing || closing.SpanStart != close)
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     /// <summary>One pass over the declarations (member bodies are never entered).</summary>

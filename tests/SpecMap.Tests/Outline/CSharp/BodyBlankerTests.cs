@@ -1,0 +1,195 @@
+using System.Globalization;
+using LibGit2Sharp;
+using SpecMap.Core.Outline;
+using SpecMap.Core.Outline.CSharp;
+using SpecMap.Core.Sources;
+using Xunit.Abstractions;
+
+namespace SpecMap.Tests.Outline.CSharp;
+
+/// <summary>Blanking member bodies before the parse (issue 15) changes the cost of an outline, never the outline.</summary>
+public sealed class BodyBlankerTests(HumanizerBenchFixture bench, ITestOutputHelper output) : IClassFixture<HumanizerBenchFixture>
+{
+    private const string Tricky = """
+        namespace Demo;
+
+        public record Point(int X, int Y)
+        {
+            public int Sum() { return X + Y; }
+        }
+
+        public sealed class Shapes(int size) : Base(size)
+        {
+            private static readonly Func<int, int> Twice = x => { return x * 2; };
+            private readonly Options _options = new Options() { Name = "a{b" };
+            private readonly char _brace = '{';
+            private const string Verbatim = @"a ""}"" b
+        } still the string";
+
+            public string Text
+            {
+                get { return $"{_brace} {(size > 1 ? "many" : "one")} {{literal}} {size:N0}"; }
+                private set { if (value is { Length: > 0 }) { _ = value; } }
+            }
+
+            public int Area(int side) // { a comment brace
+            {
+                /* } */
+                switch (side) { case 0: return 0; default: break; }
+                var inner = new { A = 1 };
+                return side * side;
+            }
+
+        #if NET6_0_OR_GREATER
+            public int Modern() { return 6; }
+        #else
+            public int Legacy() { return 4; }
+        #endif
+
+            public int WithDirective()
+            {
+        #if DEBUG
+                return 1;
+        #else
+                return 2;
+        #endif
+            }
+
+            public event EventHandler Changed { add { } remove { } }
+
+            void Local() { int Helper() { return 1; } _ = Helper(); }
+
+            static readonly string[] Units = ["zero", "one{", Verbatim];
+            static readonly int[] Numbers = { 1, 2 };
+            static readonly Options[] Table =
+            [
+                new() { Name = "a" },
+                new Options { Name = "b" },
+            ];
+            private readonly object _anonymous = new { A = 1 };
+            public List<int> Items { get; } = [1, 2];
+            public int[] Pair => [1, 2];
+            public new string ToString() { return "x"; }
+        }
+
+        public static class Extensions
+        {
+            extension(string s)
+            {
+                public int Twice() { return s.Length * 2; }
+            }
+        }
+        """;
+
+    [Fact]
+    public void Blanking_keeps_every_line_and_the_outline_of_a_file_with_every_kind_of_brace()
+    {
+        var blanked = BodyBlanker.Blank(Tricky);
+        Assert.NotNull(blanked);
+        var (text, regions) = blanked.Value;
+        Assert.Equal(Tricky.Length, text.Length);
+        Assert.Equal(Tricky.Split('\n').Length, text.Split('\n').Length);
+        // Bodies are gone, declarations stay: the method body's `return side * side;`, not `Area(int side)`.
+        Assert.DoesNotContain("side * side", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"zero\"", text, StringComparison.Ordinal);
+        Assert.Contains("public int Area(int side)", text, StringComparison.Ordinal);
+        // A body with a directive inside is parsed as written (each #if branch sees the same code around it).
+        Assert.Contains("return 1;", text, StringComparison.Ordinal);
+        Assert.True(regions.Length >= 6, $"{regions.Length} regions");
+        AssertSameOutline("Tricky.cs", Tricky);
+    }
+
+    [Theory]
+    [InlineData("class C { string S = \"\"\"\n  raw { \n  \"\"\"; void M() { } }\n")]
+    [InlineData("class C { void M() { /* unclosed\n")]
+    [InlineData("class C { void M() { } } }\n")]
+    [InlineData("class C { string S = @\"\n#if X\n\"; void M() { } }\n")]
+    public void Text_the_scan_does_not_follow_is_left_to_the_parser(string text)
+    {
+        Assert.Null(BodyBlanker.Blank(text));
+        AssertSameOutline("C.cs", text);
+    }
+
+    [Theory]
+    // An object initializer after a call (`new Options() { … }`) or a positional pattern's property pattern is no block.
+    [InlineData("class C { object P = Make(1) { A = 1 }; void M() { } }\n")]
+    [InlineData("class C { int M(object o) => o switch { Point(1, 2) { X: 3 } => 1, _ => 0 }; void N() { } }\n")]
+    // Broken member-level code: the blanked parse has errors, so the text is parsed as written.
+    [InlineData("class C { void M() { } public int }\n")]
+    public void A_blanking_that_does_not_parse_as_blocks_falls_back_to_the_text_as_written(string text)
+    {
+        AssertSameOutline("C.cs", text);
+    }
+
+    [Fact]
+    public void Every_cs_file_of_this_repository_outlines_the_same_blanked_or_not()
+    {
+        var root = AppContext.BaseDirectory;
+        while (!File.Exists(Path.Combine(root, "SpecMapValidator.sln")))
+        {
+            root = Path.GetDirectoryName(root) ?? throw new InvalidOperationException("repository root not found");
+        }
+        var files = new[] { "src", "tests" }.SelectMany(d => Directory.EnumerateFiles(Path.Combine(root, d), "*.cs", SearchOption.AllDirectories))
+            .Where(p => !p.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                && !p.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .ToList();
+        var blanked = 0;
+        foreach (var file in files)
+        {
+            var text = File.ReadAllText(file);
+            blanked += BodyBlanker.Blank(text) is null ? 0 : 1;
+            AssertSameOutline(file, text);
+        }
+        output.WriteLine($"{files.Count} files, {blanked} blanked");
+        Assert.True(files.Count > 300 && blanked > files.Count / 2, $"{blanked} of {files.Count} files blanked");
+    }
+
+    [HumanizerBenchFact]
+    public void Every_cs_file_at_the_bench_head_and_in_its_cases_outlines_the_same_blanked_or_not()
+    {
+        var repository = bench.Repository;
+        var versions = new HashSet<(string Commit, string File)>();
+        foreach (var @case in bench.CSharpCases)
+        {
+            versions.Add((@case.GetProperty("old").GetString()!, @case.GetProperty("old_ref").GetProperty("file").GetString()!));
+            if (@case.GetProperty("truth").GetProperty("status").GetString() == "found")
+            {
+                versions.Add((@case.GetProperty("new").GetString()!, @case.GetProperty("truth").GetProperty("file").GetString()!));
+            }
+        }
+        var head = new GitTreeSource(repository, repository.Branches["bench"].Tip);
+        var files = head.Paths.Where(p => p.EndsWith(".cs", StringComparison.Ordinal)).Select(p => head.Read(p)!).ToList();
+        files.AddRange(versions.Select(v => new GitTreeSource(repository, repository.Lookup<Commit>(v.Commit)).Read(v.File)).OfType<SourceFile>());
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var blanked = 0;
+        foreach (var file in files.Where(f => seen.Add(f.BlobId)))
+        {
+            blanked += BodyBlanker.Blank(file.Text) is null ? 0 : 1;
+            AssertSameOutline(file.Path, file.Text);
+        }
+        // What blanking saves, recorded (the machine is shared), after a warm-up of both.
+        var distinct = files.DistinctBy(f => f.BlobId).ToList();
+        var cpu = new double[2];
+        for (var pass = 0; pass < 4; pass++)
+        {
+            var outliner = new CSharpOutliner(blankBodies: pass % 2 == 1);
+            var before = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
+            distinct.ForEach(f => outliner.Outline(f.Path, f.Text));
+            cpu[pass % 2] = (System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - before).TotalMilliseconds;
+        }
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{seen.Count} distinct blobs, {blanked} blanked; outlining them as written {cpu[0]:F0} ms CPU, blanked {cpu[1]:F0} ms CPU"));
+        Assert.True(seen.Count > 500 && blanked > seen.Count / 2, $"{blanked} of {seen.Count} blobs blanked");
+    }
+
+    private static void AssertSameOutline(string path, string text)
+    {
+        var asWritten = new CSharpOutliner(blankBodies: false).Outline(path, text);
+        var blanked = new CSharpOutliner().Outline(path, text);
+        Assert.True(asWritten.Symbols.SequenceEqual(blanked.Symbols),
+            $"{path}: as written {Describe(asWritten)}\nblanked {Describe(blanked)}");
+    }
+
+    private static string Describe(SourceOutline outline) =>
+        string.Join("; ", outline.Symbols.Select(s => $"{s.Kind} {s.QualifiedName}{s.Signature} {s.Start}/{s.DefLine}/{s.End}"));
+}
