@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 
@@ -22,7 +23,8 @@ internal sealed class TerminalSafeWriter(TextWriter inner) : TextWriter
 
     public static string Escape(string text)
     {
-        if (!text.Any(NeedsEscape))
+        // One vectorised scan: a report is usually tens of kilobytes with nothing to escape.
+        if (text.AsSpan().IndexOfAny(Escaped) < 0)
         {
             return text;
         }
@@ -53,6 +55,22 @@ internal sealed class TerminalSafeWriter(TextWriter inner) : TextWriter
     public override void Write(char[] buffer, int index, int count) => Write(new string(buffer, index, count));
 
     public override void Flush() => inner.Flush();
+
+    /// <summary>Every character <see cref="NeedsEscape"/> is true for (all lie below U+2070).</summary>
+    private static readonly SearchValues<char> Escaped = EscapedCharacters();
+
+    private static SearchValues<char> EscapedCharacters()
+    {
+        var escaped = new List<char>();
+        for (var c = '\0'; c < '\u2070'; c++)
+        {
+            if (NeedsEscape(c))
+            {
+                escaped.Add(c);
+            }
+        }
+        return SearchValues.Create([.. escaped]);
+    }
 
     private static bool NeedsEscape(char c) =>
         c is (< ' ' and not '\n' and not '\r' and not '\t') or '\u007F' or (>= '\u0080' and <= '\u009F')
