@@ -56,17 +56,21 @@ internal sealed class TerminalSafeWriter(TextWriter inner) : TextWriter
 
     public override void Flush() => inner.Flush();
 
-    /// <summary>Every character <see cref="NeedsEscape"/> is true for (all lie below U+2070).</summary>
+    /// <summary>Every character <see cref="NeedsEscape"/> is true for.</summary>
     private static readonly SearchValues<char> Escaped = EscapedCharacters();
 
+    /// <summary>The blocks <see cref="NeedsEscape"/> picks from (a test checks no character outside them needs it).</summary>
     private static SearchValues<char> EscapedCharacters()
     {
         var escaped = new List<char>();
-        for (var c = '\0'; c < '\u2070'; c++)
+        foreach (var (first, last) in new[] { ('\0', '\u009F'), ('\u2028', '\u202E'), ('\u2066', '\u2069') })
         {
-            if (NeedsEscape(c))
+            for (var c = first; c <= last; c++)
             {
-                escaped.Add(c);
+                if (NeedsEscape(c))
+                {
+                    escaped.Add(c);
+                }
             }
         }
         return SearchValues.Create([.. escaped]);

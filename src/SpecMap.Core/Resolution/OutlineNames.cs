@@ -55,7 +55,7 @@ internal sealed class OutlineNames
         public Declaration(OutlineSymbol symbol)
         {
             Symbol = symbol;
-            Name = SymbolQuery.ComparedName(SymbolQuery.RemoveWhitespace(symbol.QualifiedName));
+            Name = SymbolQuery.ComparedName(SymbolQuery.RemoveWhitespace(symbol.QualifiedName), symbol.Name);
         }
 
         public OutlineSymbol Symbol { get; }

@@ -190,11 +190,20 @@ internal sealed class SymbolQuery
     }
 
     /// <summary>The final name of a qualified name (spaces removed) as a query compares it: an operator's name whole,
-    /// any other without its generic arguments.</summary>
-    internal static string ComparedName(string name)
+    /// any other without its generic arguments. <paramref name="simple"/> is returned when it is that name (most
+    /// declarations: their simple name), so indexing an outline allocates no copy of it.</summary>
+    internal static string ComparedName(string name, string simple)
     {
-        var final = FinalPart(name);
-        return OperatorAt(final) == 0 ? final : StripGenerics(final);
+        if (OperatorAt(name) < 0)
+        {
+            var final = name.AsSpan(FinalStart(name));
+            if (!final.Contains("operator", StringComparison.Ordinal) && final.IndexOfAny(GenericsOrSpace) < 0)
+            {
+                return final.SequenceEqual(simple) ? simple : final.Length == name.Length ? name : final.ToString();
+            }
+        }
+        var part = FinalPart(name);
+        return OperatorAt(part) == 0 ? part : StripGenerics(part);
     }
 
     /// <summary>The final part <see cref="SplitQualified"/> gives, without splitting out the containers.</summary>
@@ -205,6 +214,14 @@ internal sealed class SymbolQuery
         {
             return name[op..];
         }
+        var start = FinalStart(name);
+        return start == 0 ? name : name[start..];
+    }
+
+    /// <summary>Where the part after the last dot outside generic arguments starts (0 when there is none); for a name
+    /// with no operator in it.</summary>
+    private static int FinalStart(string name)
+    {
         var depth = 0;
         var start = 0;
         for (var i = 0; i < name.Length; i++)
@@ -215,7 +232,7 @@ internal sealed class SymbolQuery
                 start = i + 1;
             }
         }
-        return start == 0 ? name : name[start..];
+        return start;
     }
 
     /// <summary>
