@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 
@@ -22,7 +23,8 @@ internal sealed class TerminalSafeWriter(TextWriter inner) : TextWriter
 
     public static string Escape(string text)
     {
-        if (!text.Any(NeedsEscape))
+        // One vectorised scan: a report is usually tens of kilobytes with nothing to escape.
+        if (text.AsSpan().IndexOfAny(Escaped) < 0)
         {
             return text;
         }
@@ -53,6 +55,26 @@ internal sealed class TerminalSafeWriter(TextWriter inner) : TextWriter
     public override void Write(char[] buffer, int index, int count) => Write(new string(buffer, index, count));
 
     public override void Flush() => inner.Flush();
+
+    /// <summary>Every character <see cref="NeedsEscape"/> is true for.</summary>
+    private static readonly SearchValues<char> Escaped = EscapedCharacters();
+
+    /// <summary>The blocks <see cref="NeedsEscape"/> picks from (a test checks no character outside them needs it).</summary>
+    private static SearchValues<char> EscapedCharacters()
+    {
+        var escaped = new List<char>();
+        foreach (var (first, last) in new[] { ('\0', '\u009F'), ('\u2028', '\u202E'), ('\u2066', '\u2069') })
+        {
+            for (var c = first; c <= last; c++)
+            {
+                if (NeedsEscape(c))
+                {
+                    escaped.Add(c);
+                }
+            }
+        }
+        return SearchValues.Create([.. escaped]);
+    }
 
     private static bool NeedsEscape(char c) =>
         c is (< ' ' and not '\n' and not '\r' and not '\t') or '\u007F' or (>= '\u0080' and <= '\u009F')

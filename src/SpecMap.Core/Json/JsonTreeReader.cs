@@ -45,7 +45,7 @@ internal static class JsonTreeReader
             var root = ReadValue(ref reader, charAt, bytes);
             if (reader.Read())
             {
-                var (line, column) = new LineTable(text).Position(charAt[(int)reader.TokenStartIndex]);
+                var (line, column) = new LineTable(text).Position(CharAt(charAt, (int)reader.TokenStartIndex));
                 throw new JsonSyntaxException("unexpected content after the end of the document", line, column);
             }
             return root;
@@ -64,7 +64,7 @@ internal static class JsonTreeReader
         }
     }
 
-    private static JsonValueNode ReadValue(ref Utf8JsonReader reader, int[] charAt, byte[] bytes)
+    private static JsonValueNode ReadValue(ref Utf8JsonReader reader, int[]? charAt, byte[] bytes)
     {
         var start = (int)reader.TokenStartIndex;
         switch (reader.TokenType)
@@ -74,12 +74,12 @@ internal static class JsonTreeReader
                 var members = ImmutableArray.CreateBuilder<JsonMember>();
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
                 {
-                    var nameStart = charAt[(int)reader.TokenStartIndex];
+                    var nameStart = CharAt(charAt, (int)reader.TokenStartIndex);
                     var name = StringAt(ref reader, charAt);
                     reader.Read();
                     members.Add(new JsonMember(name, nameStart, ReadValue(ref reader, charAt, bytes)));
                 }
-                return new JsonObjectNode(charAt[start], charAt[(int)reader.TokenStartIndex + 1], members.ToImmutable());
+                return new JsonObjectNode(CharAt(charAt, start), CharAt(charAt, (int)reader.TokenStartIndex + 1), members.ToImmutable());
             }
             case JsonTokenType.StartArray:
             {
@@ -88,27 +88,27 @@ internal static class JsonTreeReader
                 {
                     items.Add(ReadValue(ref reader, charAt, bytes));
                 }
-                return new JsonArrayNode(charAt[start], charAt[(int)reader.TokenStartIndex + 1], items.ToImmutable());
+                return new JsonArrayNode(CharAt(charAt, start), CharAt(charAt, (int)reader.TokenStartIndex + 1), items.ToImmutable());
             }
             case JsonTokenType.String:
                 // The raw span excludes the quotes; the node's span includes them.
-                return new JsonStringNode(charAt[start], charAt[start + reader.ValueSpan.Length + 2], StringAt(ref reader, charAt));
+                return new JsonStringNode(CharAt(charAt, start), CharAt(charAt, start + reader.ValueSpan.Length + 2), StringAt(ref reader, charAt));
             case JsonTokenType.Number:
             {
                 var raw = Encoding.UTF8.GetString(reader.ValueSpan);
                 var value = double.Parse(raw, NumberStyles.Float, CultureInfo.InvariantCulture);
-                return new JsonNumberNode(charAt[start], charAt[start + reader.ValueSpan.Length], raw, value);
+                return new JsonNumberNode(CharAt(charAt, start), CharAt(charAt, start + reader.ValueSpan.Length), raw, value);
             }
             case JsonTokenType.True:
             case JsonTokenType.False:
-                return new JsonBoolNode(charAt[start], charAt[start + reader.ValueSpan.Length], reader.TokenType == JsonTokenType.True);
+                return new JsonBoolNode(CharAt(charAt, start), CharAt(charAt, start + reader.ValueSpan.Length), reader.TokenType == JsonTokenType.True);
             default:
-                return new JsonNullNode(charAt[start], charAt[start + 4]);
+                return new JsonNullNode(CharAt(charAt, start), CharAt(charAt, start + 4));
         }
     }
 
     /// <summary>The string token's value; an escaped lone surrogate cannot become a .NET string System.Text.Json accepts.</summary>
-    private static string StringAt(ref Utf8JsonReader reader, int[] charAt)
+    private static string StringAt(ref Utf8JsonReader reader, int[]? charAt)
     {
         try
         {
@@ -116,7 +116,7 @@ internal static class JsonTreeReader
         }
         catch (InvalidOperationException)
         {
-            throw new BadStringException(charAt[(int)reader.TokenStartIndex]);
+            throw new BadStringException(CharAt(charAt, (int)reader.TokenStartIndex));
         }
     }
 
@@ -125,9 +125,17 @@ internal static class JsonTreeReader
         public int CharOffset { get; } = charOffset;
     }
 
-    /// <summary>charAt[byteOffset] = char offset, for every byte offset 0..length inclusive.</summary>
-    private static int[] ByteToChar(string text, int byteLength)
+    /// <summary>The char offset of a byte offset (see <see cref="ByteToChar"/>).</summary>
+    private static int CharAt(int[]? charAt, int byteOffset) => charAt is null ? byteOffset : charAt[byteOffset];
+
+    /// <summary>charAt[byteOffset] = char offset, for every byte offset 0..length inclusive; null when the text is ASCII,
+    /// where the two are the same (a mapping usually is: no table four times its size, on the large object heap).</summary>
+    private static int[]? ByteToChar(string text, int byteLength)
     {
+        if (byteLength == text.Length)
+        {
+            return null;
+        }
         var map = new int[byteLength + 1];
         var b = 0;
         for (var c = 0; c < text.Length; c++)

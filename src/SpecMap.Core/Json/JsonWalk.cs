@@ -3,26 +3,35 @@ namespace SpecMap.Core.Json;
 /// <summary>Walks a <see cref="JsonValueNode"/> tree by pointers.</summary>
 internal static class JsonWalk
 {
-    public static IEnumerable<(string Pointer, JsonObjectNode Node)> Objects(JsonValueNode node, string pointer)
+    /// <summary>Every object under <paramref name="node"/> with its pointer, in document order.</summary>
+    public static List<(string Pointer, JsonObjectNode Node)> Objects(JsonValueNode node, string pointer)
+    {
+        // One list filled depth first: nested iterators cost a step per level for every object they pass up.
+        var objects = new List<(string Pointer, JsonObjectNode Node)>();
+        Collect(node, pointer, objects);
+        return objects;
+    }
+
+    private static void Collect(JsonValueNode node, string pointer, List<(string Pointer, JsonObjectNode Node)> objects)
     {
         switch (node)
         {
             case JsonObjectNode obj:
-                yield return (pointer, obj);
+                objects.Add((pointer, obj));
                 foreach (var member in obj.Members)
                 {
-                    foreach (var inner in Objects(member.Value, JsonPointer.Append(pointer, member.Name)))
+                    if (member.Value is JsonObjectNode or JsonArrayNode)
                     {
-                        yield return inner;
+                        Collect(member.Value, JsonPointer.Append(pointer, member.Name), objects);
                     }
                 }
                 break;
             case JsonArrayNode array:
                 for (var i = 0; i < array.Items.Length; i++)
                 {
-                    foreach (var inner in Objects(array.Items[i], JsonPointer.Append(pointer, i)))
+                    if (array.Items[i] is JsonObjectNode or JsonArrayNode)
                     {
-                        yield return inner;
+                        Collect(array.Items[i], JsonPointer.Append(pointer, i), objects);
                     }
                 }
                 break;

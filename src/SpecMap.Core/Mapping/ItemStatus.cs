@@ -32,7 +32,7 @@ internal sealed record ItemStatus(string Written, string? Status, JsonValueNode 
 
     /// <summary>True for the `required_fields` object of an item and anything below it: its keys are field names.</summary>
     public static bool IsContractSchema(string pointer) =>
-        JsonPointer.Tokens(pointer).Contains(MappingKeys.RequiredFields, StringComparer.Ordinal);
+        JsonPointer.HasToken(pointer, MappingKeys.RequiredFields);
 
     /// <summary>`Implemented` → `implemented`; `partial - streaming only` → `partial` (its leading word); null for other text.</summary>
     public static string? Read(string value) => Exact(value) ?? LeadingWord(value);

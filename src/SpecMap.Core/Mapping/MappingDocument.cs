@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using SpecMap.Core.Diagnostics;
 using SpecMap.Core.Json;
 using SpecMap.Core.References;
@@ -29,8 +30,12 @@ internal sealed record MappingDocument(
         return new MappingLocation(DisplayPath, line, column);
     }
 
+    // Six checks walk the objects of a run's mapping: listed once per tree (not a field: a record's fields are its equality).
+    private static readonly ConditionalWeakTable<JsonValueNode, IReadOnlyList<(string Pointer, JsonObjectNode Node)>> ObjectLists = new();
+
     /// <summary>Every object in the document with its pointer, in document order.</summary>
-    public IEnumerable<(string Pointer, JsonObjectNode Node)> Objects() => JsonWalk.Objects(Root, string.Empty);
+    public IReadOnlyList<(string Pointer, JsonObjectNode Node)> Objects() =>
+        ObjectLists.GetValue(Root, root => JsonWalk.Objects(root, string.Empty));
 
     /// <summary>The node at an RFC 6901 pointer, or null.</summary>
     public JsonValueNode? At(string pointer) => JsonWalk.At(Root, pointer);

@@ -16,7 +16,9 @@ internal static class JsonText
         {
             write(json);
         }
-        return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
+        // The final newline in the buffer, decoded in place: no copy of the array and none of the string.
+        buffer.WriteByte((byte)'\n');
+        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
 
     /// <summary>The `tool` object every JSON report opens with (validate's and the probe's).</summary>

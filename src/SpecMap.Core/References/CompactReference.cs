@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Globalization;
 using System.Text.RegularExpressions;
 
@@ -20,7 +19,8 @@ internal readonly record struct LineRange(int Start, int End)
 internal sealed partial record CompactReference(string Path, IReadOnlyList<LineRange> Ranges, string? Fragment)
 {
     /// <summary>Extensions of files people reference; other dotted words (`response.created`) are only paths when the file exists.</summary>
-    private static readonly FrozenSet<string> KnownExtensions = FrozenSet.ToFrozenSet(
+    // A HashSet, not a FrozenSet: a run looks up a few hundred extensions, and freezing costs more than it saves then.
+    private static readonly HashSet<string> KnownExtensions = new(
     [
         "py", "pyi", "pyx", "cs", "csx", "fs", "vb", "md", "markdown", "mdx", "rst", "adoc", "txt", "json", "jsonc",
         "yaml", "yml", "toml", "ini", "cfg", "xml", "csproj", "props", "targets", "sln", "js", "mjs", "cjs", "ts", "tsx",

@@ -150,10 +150,15 @@ internal sealed class PathResolver
 
     private static bool LeavesRepository(string path) =>
         path.StartsWith('/') || (path.Length > 2 && path[1] == ':' && char.IsLetter(path[0])) || path.StartsWith("~/", StringComparison.Ordinal)
-        || path.Split('/').Aggregate(0, (depth, part) => depth < 0 ? depth : depth + part switch { ".." => -1, "." or "" => 0, _ => 1 }) < 0;
+        || (path.Contains("..", StringComparison.Ordinal)
+            && path.Split('/').Aggregate(0, (depth, part) => depth < 0 ? depth : depth + part switch { ".." => -1, "." or "" => 0, _ => 1 }) < 0);
 
     private static string Normalise(string path)
     {
+        if (IsNormal(path))
+        {
+            return path;
+        }
         var parts = new List<string>();
         foreach (var part in path.Split('/'))
         {
@@ -171,5 +176,25 @@ internal sealed class PathResolver
             }
         }
         return string.Join('/', parts);
+    }
+
+    /// <summary>True when <see cref="Normalise"/> would give the path back as it is (the usual case): no empty, `.` or
+    /// `..` segment.</summary>
+    private static bool IsNormal(string path)
+    {
+        var start = 0;
+        for (var i = 0; i <= path.Length; i++)
+        {
+            if (i == path.Length || path[i] == '/')
+            {
+                var segment = path.AsSpan(start, i - start);
+                if ((segment.Length == 0 && path.Length > 0) || segment is "." or "..")
+                {
+                    return false;
+                }
+                start = i + 1;
+            }
+        }
+        return true;
     }
 }

@@ -57,10 +57,11 @@ internal sealed class ReferenceExtractor
 
     private void WalkObject(JsonObjectNode obj, string pointer)
     {
-        var consumed = new HashSet<string>(StringComparer.Ordinal);
+        // A handful of keys at most: a list allocates nothing until a key is added (most objects are no reference).
+        var consumed = new List<string>();
         if (TryObjectForm(obj, pointer, consumed))
         {
-            consumed.UnionWith(MappingKeys.SymbolKeys);
+            consumed.AddRange(MappingKeys.SymbolKeys);
         }
         var before = _references.Count;
         foreach (var member in obj.Members)
@@ -88,10 +89,19 @@ internal sealed class ReferenceExtractor
         value is JsonArrayNode array && array.Items.Any(i => i is JsonObjectNode);
 
     /// <summary>`{ "file": ..., "lines": ..., "symbol": ... }`.</summary>
-    private bool TryObjectForm(JsonObjectNode obj, string pointer, HashSet<string> consumed)
+    private bool TryObjectForm(JsonObjectNode obj, string pointer, List<string> consumed)
     {
-        var pathKey = MappingKeys.PathKeys.FirstOrDefault(k => obj.Get(k) is JsonStringNode);
-        if (pathKey is null || obj.Get(pathKey) is not JsonStringNode pathNode)
+        string? pathKey = null;
+        JsonStringNode? pathNode = null;
+        foreach (var key in MappingKeys.PathKeys)
+        {
+            if (obj.Get(key) is JsonStringNode node)
+            {
+                (pathKey, pathNode) = (key, node);
+                break;
+            }
+        }
+        if (pathKey is null || pathNode is null)
         {
             return false;
         }
@@ -123,7 +133,7 @@ internal sealed class ReferenceExtractor
     }
 
     /// <summary>Reads `line`, `lines`, `start_line`/`end_line`; null when none is present.</summary>
-    private List<LineRange>? ReadLineKeys(JsonObjectNode obj, string pointer, HashSet<string> consumed)
+    private List<LineRange>? ReadLineKeys(JsonObjectNode obj, string pointer, List<string> consumed)
     {
         var ranges = new List<LineRange>();
         foreach (var key in MappingKeys.LineKeys)
@@ -163,7 +173,7 @@ internal sealed class ReferenceExtractor
         return ranges;
     }
 
-    private static int? FirstNumber(JsonObjectNode obj, HashSet<string> consumed, ImmutableArray<string> keys)
+    private static int? FirstNumber(JsonObjectNode obj, List<string> consumed, ImmutableArray<string> keys)
     {
         foreach (var key in keys)
         {

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using SpecMap.Core.Outline;
 using SpecMap.Core.Outline.CSharp;
@@ -15,11 +16,20 @@ internal sealed class SymbolQuery
         Written = written;
         Parts = parts;
         _containers = containers;
+        _strippedContainers = [.. containers.Select(c => c.Contains('<', StringComparison.Ordinal) ? null : c)];
+        _comparedName = RemoveWhitespace(parts[^1]);
         Signature = signature;
     }
 
     /// <summary>The parts before the name as written, spaces removed and generic arguments kept (`IJsonModel&lt;Foo&gt;`).</summary>
     private readonly string[] _containers;
+
+    /// <summary>Each container written without generic arguments, which then matches a declared one with any; null where
+    /// it was written with them (and must match them exactly).</summary>
+    private readonly string?[] _strippedContainers;
+
+    /// <summary>The final name as declarations are indexed by (<see cref="OutlineNames.Declaration.Name"/>).</summary>
+    private readonly string _comparedName;
 
     public string Written { get; }
 
@@ -56,9 +66,11 @@ internal sealed class SymbolQuery
     }
 
     /// <summary>True when <paramref name="symbol"/>'s qualified name ends with this name at a dot (and the overload fits).</summary>
-    public bool Matches(OutlineSymbol symbol, bool checkSignature = true)
+    public bool Matches(OutlineSymbol symbol, bool checkSignature = true) => Matches(new OutlineNames.Declaration(symbol), checkSignature);
+
+    private bool Matches(OutlineNames.Declaration declaration, bool checkSignature = true)
     {
-        if (!NameMatches(symbol.QualifiedName))
+        if (!NameMatches(declaration))
         {
             return false;
         }
@@ -66,7 +78,7 @@ internal sealed class SymbolQuery
         {
             return true;
         }
-        return symbol.Signature is null ? Signature.Length == 0 && symbol.Kind is SymbolKinds.Property : NormaliseSignature(symbol.Signature) == Signature;
+        return declaration.Signature is not { } declared ? Signature.Length == 0 && declaration.Symbol.Kind is SymbolKinds.Property : declared == Signature;
     }
 
     /// <summary>
@@ -77,37 +89,51 @@ internal sealed class SymbolQuery
     /// </summary>
     public List<OutlineSymbol> FindIn(SourceOutline outline)
     {
-        var found = outline.Symbols.Where(s => Matches(s)).ToList();
-        if (found.Count < 2)
+        var names = OutlineNames.Of(outline);
+        var matching = new List<OutlineNames.Declaration>();
+        foreach (var declaration in names.Named(_comparedName))
         {
-            return found;
+            if (Matches(declaration))
+            {
+                matching.Add(declaration);
+            }
         }
-        var namespaces = outline.Symbols.Where(s => s.Kind == SymbolKinds.Namespace).Select(s => s.QualifiedName).ToList();
-        var whole = found.Where(s => IsWholeName(s, namespaces)).ToList();
-        if (whole.Count > 0 && whole.Count < found.Count)
+        if (matching.Count < 2)
         {
-            found = whole;
+            return matching.Count == 0 ? [] : [matching[0].Symbol];
         }
-        var types = found.Where(s => SymbolKinds.IsTypeLike(s.Kind)).Select(s => s.QualifiedName).ToHashSet(StringComparer.Ordinal);
+        var whole = matching.Where(d => IsWholeName(d, names.Namespaces)).ToList();
+        if (whole.Count > 0 && whole.Count < matching.Count)
+        {
+            matching = whole;
+        }
+        var types = matching.Where(d => SymbolKinds.IsTypeLike(d.Symbol.Kind)).Select(d => d.Symbol.QualifiedName).ToHashSet(StringComparer.Ordinal);
         if (types.Count > 0)
         {
-            var withoutConstructors = found.Where(s => !(s.Kind == SymbolKinds.Constructor && types.Contains(s.QualifiedName[..Math.Max(0, s.QualifiedName.LastIndexOf('.'))]))).ToList();
-            found = withoutConstructors.Count > 0 ? withoutConstructors : found;
+            var withoutConstructors = matching.Where(d => !(d.Symbol.Kind == SymbolKinds.Constructor && types.Contains(d.Symbol.QualifiedName[..Math.Max(0, d.Symbol.QualifiedName.LastIndexOf('.'))]))).ToList();
+            matching = withoutConstructors.Count > 0 ? withoutConstructors : matching;
         }
-        return PreferOwnMembers(outline, found);
+        return PreferOwnMembers(names, matching);
     }
 
     /// <summary>The callables of the hint's name whatever their parameters: where an overload went when the written
     /// parameter list fits none. Empty when no parameter list was written.</summary>
-    public List<OutlineSymbol> Overloads(SourceOutline outline) =>
-        Signature is null ? [] : PreferOwnMembers(outline, [.. outline.Symbols.Where(s => s.Signature is not null && !SymbolKinds.IsTypeLike(s.Kind) && Matches(s, checkSignature: false))]);
+    public List<OutlineSymbol> Overloads(SourceOutline outline)
+    {
+        if (Signature is null)
+        {
+            return [];
+        }
+        var names = OutlineNames.Of(outline);
+        return PreferOwnMembers(names, [.. names.Named(_comparedName).Where(d => d.Symbol.Signature is not null && !SymbolKinds.IsTypeLike(d.Symbol.Kind) && Matches(d, checkSignature: false))]);
+    }
 
     /// <summary>True when the hint is the symbol's whole qualified name, or the part after its innermost namespace.</summary>
-    private bool IsWholeName(OutlineSymbol symbol, List<string> namespaces)
+    private bool IsWholeName(OutlineNames.Declaration declaration, List<string> namespaces)
     {
-        var qualified = symbol.QualifiedName;
+        var qualified = declaration.Symbol.QualifiedName;
         var ns = namespaces.Where(n => qualified.StartsWith(n + ".", StringComparison.Ordinal)).OrderByDescending(n => n.Length).FirstOrDefault();
-        var segments = SplitQualified(RemoveWhitespace(qualified)).Containers.Length;
+        var segments = declaration.Containers.Length;
         var nsSegments = ns is null ? 0 : SplitQualified(RemoveWhitespace(ns)).Containers.Length + 1;
         return segments == _containers.Length || segments - nsSegments == _containers.Length;
     }
@@ -117,40 +143,45 @@ internal sealed class SymbolQuery
     /// `IJsonModel&lt;T&gt;.Write`) means the member: an explicit implementation cannot be called by its bare name,
     /// so a reference to it names its interface.
     /// </summary>
-    private static List<OutlineSymbol> PreferOwnMembers(SourceOutline outline, List<OutlineSymbol> found)
+    private static List<OutlineSymbol> PreferOwnMembers(OutlineNames names, List<OutlineNames.Declaration> found)
     {
         if (found.Count < 2)
         {
-            return found;
+            return [.. found.Select(d => d.Symbol)];
         }
-        var declared = outline.Symbols.Select(s => StripGenerics(s.QualifiedName)).ToHashSet(StringComparer.Ordinal);
-        bool IsExplicitImplementation(OutlineSymbol symbol)
+        bool IsExplicitImplementation(OutlineNames.Declaration declaration)
         {
-            var containers = SplitQualified(RemoveWhitespace(symbol.QualifiedName)).Containers;
+            var containers = declaration.Containers;
             return containers.Length > 0 && containers[^1].Contains('<', StringComparison.Ordinal)
-                && !declared.Contains(StripGenerics(string.Join('.', containers)));
+                && !names.Declared.Contains(StripGenerics(string.Join('.', containers)));
         }
-        var own = found.Where(s => !IsExplicitImplementation(s)).ToList();
-        return own.Count > 0 && own.Count < found.Count ? own : found;
+        var own = found.Where(d => !IsExplicitImplementation(d)).ToList();
+        return [.. (own.Count > 0 && own.Count < found.Count ? own : found).Select(d => d.Symbol)];
     }
 
     /// <summary>
-    /// True when the qualified name ends with this query's name at a dot. A container written with generic arguments
-    /// must match them (`IJsonModel&lt;Foo&gt;`); one written without matches any (`IJsonModel`).
+    /// True when the declaration's qualified name ends with this query's name at a dot. A container written with generic
+    /// arguments must match them (`IJsonModel&lt;Foo&gt;`); one written without matches any (`IJsonModel`).
     /// </summary>
-    private bool NameMatches(string qualifiedName)
+    private bool NameMatches(OutlineNames.Declaration declaration)
     {
-        var (containers, final) = SplitQualified(RemoveWhitespace(qualifiedName));
-        var name = OperatorAt(final) == 0 ? final : StripGenerics(final);
-        if (name != RemoveWhitespace(Name) || containers.Length < _containers.Length)
+        if (declaration.Name != _comparedName)
+        {
+            return false;
+        }
+        if (_containers.Length == 0)
+        {
+            return true;
+        }
+        var containers = declaration.Containers;
+        if (containers.Length < _containers.Length)
         {
             return false;
         }
         for (var i = 1; i <= _containers.Length; i++)
         {
-            var written = _containers[^i];
             var declared = containers[^i];
-            if (written.Contains('<', StringComparison.Ordinal) ? declared != written : StripGenerics(declared) != written)
+            if (_strippedContainers[^i] is { } stripped ? StripGenerics(declared) != stripped : declared != _containers[^i])
             {
                 return false;
             }
@@ -158,12 +189,58 @@ internal sealed class SymbolQuery
         return true;
     }
 
+    /// <summary>The final name of a qualified name (spaces removed) as a query compares it: an operator's name whole,
+    /// any other without its generic arguments. <paramref name="simple"/> is returned when it is that name (most
+    /// declarations: their simple name), so indexing an outline allocates no copy of it.</summary>
+    internal static string ComparedName(string name, string simple)
+    {
+        if (OperatorAt(name) < 0)
+        {
+            var final = name.AsSpan(FinalStart(name));
+            if (!final.Contains("operator", StringComparison.Ordinal) && final.IndexOfAny(GenericsOrSpace) < 0)
+            {
+                return final.SequenceEqual(simple) ? simple : final.Length == name.Length ? name : final.ToString();
+            }
+        }
+        var part = FinalPart(name);
+        return OperatorAt(part) == 0 ? part : StripGenerics(part);
+    }
+
+    /// <summary>The final part <see cref="SplitQualified"/> gives, without splitting out the containers.</summary>
+    private static string FinalPart(string name)
+    {
+        var op = OperatorAt(name);
+        if (op >= 0)
+        {
+            return name[op..];
+        }
+        var start = FinalStart(name);
+        return start == 0 ? name : name[start..];
+    }
+
+    /// <summary>Where the part after the last dot outside generic arguments starts (0 when there is none); for a name
+    /// with no operator in it.</summary>
+    private static int FinalStart(string name)
+    {
+        var depth = 0;
+        var start = 0;
+        for (var i = 0; i < name.Length; i++)
+        {
+            depth += name[i] switch { '<' => 1, '>' => depth > 0 ? -1 : 0, _ => 0 };
+            if (name[i] == '.' && depth == 0)
+            {
+                start = i + 1;
+            }
+        }
+        return start;
+    }
+
     /// <summary>
     /// Splits a qualified name (spaces removed) into its containers and its final name at the dots outside generic
     /// argument lists; an operator's name (`operator&lt;`, `implicitoperatorstring`) is the final part whole.
     /// Empty segments (C# extension blocks: `N.Ext..Twice`) are kept.
     /// </summary>
-    private static (string[] Containers, string Final) SplitQualified(string name)
+    internal static (string[] Containers, string Final) SplitQualified(string name)
     {
         var op = OperatorAt(name);
         var head = op >= 0 ? (op == 0 ? string.Empty : name[..(op - 1)]) : name;
@@ -299,8 +376,12 @@ internal sealed class SymbolQuery
     /// <summary>The last segment of a dotted name.</summary>
     public static string LastPart(string qualifiedName) => qualifiedName[(qualifiedName.LastIndexOf('.') + 1)..];
 
-    private static string StripGenerics(string name)
+    internal static string StripGenerics(string name)
     {
+        if (name.AsSpan().IndexOfAny(GenericsOrSpace) < 0)
+        {
+            return name;
+        }
         var builder = new StringBuilder(name.Length);
         var depth = 0;
         foreach (var c in name)
@@ -321,5 +402,19 @@ internal sealed class SymbolQuery
         return builder.ToString();
     }
 
-    private static string RemoveWhitespace(string text) => string.Concat(text.Where(c => !char.IsWhiteSpace(c)));
+    // What StripGenerics removes: '<', '>' and every char.IsWhiteSpace character (Latin-1 and Unicode spaces alike).
+    private static readonly SearchValues<char> GenericsOrSpace = SearchValues.Create(
+        "<> \t\n\v\f\r\u0085\u00A0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u2028\u2029\u202F\u205F\u3000");
+
+    internal static string RemoveWhitespace(string text)
+    {
+        foreach (var c in text)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                return string.Concat(text.Where(c => !char.IsWhiteSpace(c)));
+            }
+        }
+        return text;
+    }
 }

@@ -104,6 +104,15 @@ public sealed class SymbolQueryTests
             Assert.Contains(symbol, found);
         }
     }
+
+    [Fact]
+    public void Every_kind_of_space_is_dropped_from_a_name_as_generic_arguments_are()
+    {
+        var spaces = Enumerable.Range(0, char.MaxValue + 1).Select(c => (char)c).Where(char.IsWhiteSpace).ToList();
+        Assert.All(spaces, c => Assert.Equal("Ab.Cd", SymbolQuery.StripGenerics($"Ab{c}.Cd<T{c}>")));
+        Assert.All(spaces, c => Assert.True(SymbolQuery.Parse("Ab.Cd")!.Matches(Method($"Ab{c}.Cd"))));
+        Assert.Equal("Plain.Name", SymbolQuery.StripGenerics("Plain.Name"));
+    }
 }
 
 /// <summary>Names that are also the tail of longer ones (issue 11, round trip at d78fae4).</summary>
