@@ -12,11 +12,9 @@ namespace SpecMap.Core.Resolution;
 /// </summary>
 internal sealed class Snapshot(ISourceTree tree, Outliners outliners)
 {
-    // About 4 MB of UTF-16 text: the files of the references at hand plus those a relocation search reads again (the
-    // candidate index reads every candidate once, then only the files that hold a lost name). 16 MB, with the line splits
-    // and bodies in proportion, held 90 of a 10,000-reference run's 150 MB live (issue 15).
-    private const long MaxTextChars = 2L * 1024 * 1024;
-    private const long MaxBodyTokens = 256 * 1024;
+    // About 16 MB of UTF-16 text: the files of the references at hand plus the candidates of a relocation search.
+    private const long MaxTextChars = 8L * 1024 * 1024;
+    private const long MaxBodyTokens = 1024 * 1024;
 
     private readonly BoundedCache<string, SourceFile?> _files = new(MaxTextChars, f => f?.Text.Length ?? 1, StringComparer.Ordinal);
     private readonly BoundedCache<string, string[]> _lines = new(MaxTextChars / 40, l => l.Length, StringComparer.Ordinal);
