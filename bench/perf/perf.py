@@ -216,7 +216,10 @@ def synthetic(work, files=20000):
     meta = repo + ".json"
     if os.path.exists(meta):
         with open(meta) as f:
-            return json.load(f)
+            info = json.load(f)
+        # The path of this copy, not the one recorded: a fixture folder copied with `cp -a` must not run on the original.
+        info["repo"] = repo
+        return info
     shutil.rmtree(repo, ignore_errors=True)
     git("init", "-q", "--bare", repo)
     rng = random.Random(15)

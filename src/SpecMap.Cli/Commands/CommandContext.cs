@@ -24,23 +24,23 @@ internal sealed record CommandContext(TextWriter Out, TextWriter Error, string W
     public string FullPath(string path) => Path.GetFullPath(path, WorkingDirectory);
 
     /// <summary>Writes a command's result to stdout or to `--output FILE` (atomically, so readers never see half a report).</summary>
-    public void Write(string text, string? outputPath)
+    public void Write(string text, string? outputPath) => Write(writer => writer.Write(text), outputPath);
+
+    /// <summary>As <see cref="Write(string, string?)"/>, for a result written piece by piece (a large report streams).</summary>
+    public void Write(Action<TextWriter> write, string? outputPath)
     {
         if (outputPath is null)
         {
-            Out.Write(text);
+            write(Out);
             Out.Flush();
             return;
         }
         var full = FullPath(outputPath);
-        var safe = TerminalSafeWriter.Escape(text);
         if (IsStreamTarget(full))
         {
             // `-o /dev/null`, `-o /dev/stdout` or a FIFO: write into it. A rename over it would replace the device or
             // pipe with a regular file (as root, /dev/null itself).
-            using var stream = new FileStream(full, FileMode.Open, FileAccess.Write, FileShare.ReadWrite);
-            var bytes = new UTF8Encoding(false).GetBytes(safe);
-            stream.Write(bytes);
+            WriteFile(full, FileMode.Open, FileShare.ReadWrite, write);
             return;
         }
         var folder = Path.GetDirectoryName(full)!;
@@ -48,8 +48,7 @@ internal sealed record CommandContext(TextWriter Out, TextWriter Error, string W
         var temp = Path.Combine(folder, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
         try
         {
-            // Files get what a terminal gets: no raw control characters in a Markdown or text report either.
-            File.WriteAllText(temp, safe, new UTF8Encoding(false));
+            WriteFile(temp, FileMode.CreateNew, FileShare.None, write);
             File.Move(temp, full, overwrite: true);
         }
         finally
@@ -59,6 +58,16 @@ internal sealed record CommandContext(TextWriter Out, TextWriter Error, string W
                 File.Delete(temp);
             }
         }
+    }
+
+    /// <summary>Files get what a terminal gets: no raw control characters in a Markdown or text report either.</summary>
+    private static void WriteFile(string path, FileMode mode, FileShare share, Action<TextWriter> write)
+    {
+        using var stream = new FileStream(path, mode, FileAccess.Write, share);
+        using var writer = new StreamWriter(stream, new UTF8Encoding(false));
+        using var safe = new TerminalSafeWriter(writer);
+        write(safe);
+        safe.Flush();
     }
 
     /// <summary>

@@ -184,7 +184,7 @@ internal static class ValidateCommand
             context.RawOut.Flush();
             return;
         }
-        context.Write(formatter.Format(report), output);
+        context.Write(writer => formatter.Write(report, ReportStatistics.Of(report), writer), output);
     }
 
     /// <summary>The report when stdout carries a patch: to `--output`, else as text on stderr.</summary>

@@ -10,4 +10,7 @@ internal interface IReportFormatter
 
     /// <param name="statistics">The report's figures (<see cref="ReportStatistics.Of"/>), computed once by the caller.</param>
     string Format(ValidationReport report, ReportStatistics statistics);
+
+    /// <summary>The text of <see cref="Format"/>, written into <paramref name="output"/>; a large format streams it.</summary>
+    void Write(ValidationReport report, ReportStatistics statistics, TextWriter output) => output.Write(Format(report, statistics));
 }

@@ -21,6 +21,17 @@ internal static class JsonText
         return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
 
+    /// <summary>The same text as <see cref="Write(Action{Utf8JsonWriter})"/>, written into <paramref name="output"/> as it is
+    /// made rather than returned whole.</summary>
+    public static void WriteTo(TextWriter output, Action<Utf8JsonWriter> write)
+    {
+        using (var json = new Utf8JsonWriter(new TextWriterBuffer(output), Options))
+        {
+            write(json);
+        }
+        output.Write('\n');
+    }
+
     /// <summary>The `tool` object every JSON report opens with (validate's and the probe's).</summary>
     public static void WriteTool(this Utf8JsonWriter json)
     {
