@@ -97,6 +97,30 @@ internal static class ModelFactsCodec
         }
     }
 
+    public static byte[] Encode(ImmutableArray<string> names)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new BinaryWriter(buffer, Encoding.UTF8, leaveOpen: true))
+        {
+            WriteStrings(writer, names);
+        }
+        return buffer.ToArray();
+    }
+
+    public static ImmutableArray<string>? DecodeNames(byte[] bytes)
+    {
+        try
+        {
+            using var reader = new BinaryReader(new MemoryStream(bytes), Encoding.UTF8);
+            var names = ReadStrings(reader, bytes);
+            return reader.BaseStream.Position == bytes.Length ? names : null;
+        }
+        catch (Exception e) when (e is EndOfStreamException or IOException or DecoderFallbackException or FormatException or ArgumentException or InvalidDataException)
+        {
+            return null;
+        }
+    }
+
     private static void WriteType(BinaryWriter writer, TypeNode type)
     {
         writer.Write((byte)type.Kind);

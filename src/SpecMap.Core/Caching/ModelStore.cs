@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using SpecMap.Core.Contracts.Python;
 
@@ -16,12 +17,15 @@ internal sealed class ModelStore
     private const long MaxWeight = 100_000;
 
     private const string PythonKind = ":python-model";
+    private const string CSharpNamesKind = ":csharp-declared-names";
 
     // One per run's store: the run's readers (contract and spec checks) share what they read; another run reads the disk.
     private static readonly ConditionalWeakTable<OutlineStore, ModelStore> PerStore = [];
 
     private readonly OutlineStore? _store;
     private readonly LockedCache<string, object> _memory = new(MaxWeight, Weigh);
+    private readonly BoundedCache<string, ImmutableArray<string>> _names = new(MaxWeight, n => n.Length + 1, StringComparer.Ordinal);
+    private readonly Lock _namesLock = new();
 
     private ModelStore(OutlineStore? store) => _store = store;
 
@@ -44,6 +48,36 @@ internal sealed class ModelStore
             _store?.AddRecord(key, ModelFactsCodec.Encode(facts));
             return facts;
         });
+
+    /// <summary>The type names a C# file's text declares (or seems to: the scan that picks which files to parse), by blob
+    /// id; <paramref name="scan"/> reads them on a miss, or gives null when the path's blob is not read as text (then nothing
+    /// is kept: the same blob at another path may be).</summary>
+    public ImmutableArray<string> CSharpNames(string blobId, Func<ImmutableArray<string>?> scan)
+    {
+        var key = blobId + CSharpNamesKind;
+        lock (_namesLock)
+        {
+            if (_names.TryGetValue(key, out var known))
+            {
+                return known;
+            }
+        }
+        var names = _store?.FindRecord(key) is { } bytes ? ModelFactsCodec.DecodeNames(bytes) : null;
+        if (names is null)
+        {
+            names = scan();
+            if (names is null)
+            {
+                return [];
+            }
+            _store?.AddRecord(key, ModelFactsCodec.Encode(names.Value));
+        }
+        lock (_namesLock)
+        {
+            _names.Set(key, names.Value);
+        }
+        return names.Value;
+    }
 
     private static long Weigh(object value) => value is PythonFileFacts python ? python.Weight : 1;
 }

@@ -16,7 +16,7 @@ internal static class LanguageRegistry
     public static ImmutableArray<Language> All { get; } =
     [
         new(new PythonOutliner(), (tree, store) => new PythonModelReader(tree, store)),
-        new(new CSharpOutliner(), (tree, _) => new CSharpModelReader(tree)),
+        new(new CSharpOutliner(), (tree, store) => new CSharpModelReader(tree, store)),
         new(new MarkdownOutliner()),
     ];
 

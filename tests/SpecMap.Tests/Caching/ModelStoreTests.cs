@@ -102,6 +102,36 @@ public sealed class ModelStoreTests : IDisposable
     }
 
     [Fact]
+    public void A_csharp_partial_part_added_in_another_file_is_seen_by_a_warm_run()
+    {
+        WriteCSharp().Commit("models");
+        var before = Answer("cs.json");
+        _repo.Write("src/Event.Note.cs", "namespace App;\n\npublic partial class Event\n{\n    public string Note { get; set; } = \"\";\n}\n").Commit("a part");
+        AssertWarmIsCold(before, "cs.json");
+    }
+
+    [Fact]
+    public void A_csharp_base_class_changed_in_another_file_is_seen_by_a_warm_run_and_an_unchanged_one_is_not_scanned_again()
+    {
+        WriteCSharp().Commit("models");
+        var before = Answer("cs.json");
+        var segments = Directory.GetFiles(CacheFolder, "seg-*");
+        Assert.Equal(before, Answer("cs.json"));
+        Assert.Equal(segments, Directory.GetFiles(CacheFolder, "seg-*"));
+        _repo.Write("src/Base.cs", "namespace App;\n\npublic class Base\n{\n    public string Count { get; set; } = \"\";\n    public string Note { get; set; } = \"\";\n}\n").Commit("base changed");
+        AssertWarmIsCold(before, "cs.json");
+    }
+
+    private TestRepository WriteCSharp() =>
+        _repo.Write("src/Event.cs", "namespace App;\n\npublic partial class Event : Base\n{\n    public string Type { get; set; } = \"\";\n}\n")
+            .Write("src/Base.cs", "namespace App;\n\npublic class Base\n{\n    public int Count { get; set; }\n}\n")
+            .Write("src/Other.cs", "namespace App;\n\n// Mentions class Event in a comment only.\npublic enum Kind { A, B }\n")
+            .Write("cs.json", """
+                { "models": [ { "name": "event", "model": "src/Event.cs#Event",
+                    "required_fields": { "Type": "string", "Count": "integer", "Note": "string" } } ] }
+                """);
+
+    [Fact]
     public void Stored_facts_decode_to_what_was_parsed_and_a_torn_record_is_a_miss()
     {
         var module = PythonModule.Parse("m.py", """
@@ -135,20 +165,20 @@ public sealed class ModelStoreTests : IDisposable
 
     /// <summary>After a change: the run with the cache of the earlier state answers as a run without any cache, and the
     /// change made a difference (else the test would prove nothing).</summary>
-    private void AssertWarmIsCold(List<string> before)
+    private void AssertWarmIsCold(List<string> before, string mapping = "map.json")
     {
         Assert.True(Directory.Exists(CacheFolder));
-        var warm = Answer();
+        var warm = Answer(mapping);
         Directory.Delete(Path.Combine(_repo.Root, ".git", "specmap"), recursive: true);
-        var cold = Answer();
+        var cold = Answer(mapping);
         Assert.Equal(cold, warm);
         Assert.NotEqual(before, cold);
     }
 
     /// <summary>The diagnostics of validating the mapping at HEAD, with fresh in-memory caches as a new process has.</summary>
-    private List<string> Answer()
+    private List<string> Answer(string mapping = "map.json")
     {
-        var report = new Validator(new Outliners()).Validate(new ValidationRequest(_repo.Root, ["map.json"], Against: "HEAD"));
+        var report = new Validator(new Outliners()).Validate(new ValidationRequest(_repo.Root, [mapping], Against: "HEAD"));
         return [.. report.Mappings.Single().Diagnostics.Select(d => $"{d.Id} {d.Pointer} {d.Message}")];
     }
 }
