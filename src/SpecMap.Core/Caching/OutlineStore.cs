@@ -69,6 +69,34 @@ internal sealed class OutlineStore : IDisposable
         }
     }
 
+    /// <summary>The bytes of a record of another kind (model facts, see <see cref="ModelStore"/>) kept in the same segments
+    /// under the same bounds, or null. Its key must not collide with an outline's (`BLOB:LANGUAGE`).</summary>
+    public byte[]? FindRecord(string key)
+    {
+        lock (_lock)
+        {
+            Load();
+            if (!_index.TryGetValue(key, out var entry))
+            {
+                return null;
+            }
+            var bytes = entry.Segment.Read(entry.Offset, entry.Length);
+            if (bytes is null)
+            {
+                _index.Remove(key);
+            }
+            return bytes;
+        }
+    }
+
+    public void AddRecord(string key, byte[] bytes)
+    {
+        lock (_lock)
+        {
+            _added.TryAdd(key, bytes);
+        }
+    }
+
     /// <summary>Writes what this run parsed as one new segment, then keeps the folder within its bounds.</summary>
     public void Dispose()
     {

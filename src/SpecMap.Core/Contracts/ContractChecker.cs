@@ -27,7 +27,7 @@ internal static partial class ContractChecker
     public static IEnumerable<Diagnostic> Check(MappingDocument document, IReadOnlyList<ReferenceResult> results, ContractContext context,
         IReadOnlyDictionary<string, SpecSchema>? specSchemas = null)
     {
-        var readers = new ModelReaders(context.Tree);
+        var readers = new ModelReaders(context.Tree, context.Outliners.Store);
         var inference = new ModelInference(context, readers);
         var found = new List<Diagnostic>();
         foreach (var (pointer, item) in document.Objects())

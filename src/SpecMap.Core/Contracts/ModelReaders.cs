@@ -1,11 +1,15 @@
+using SpecMap.Core.Caching;
 using SpecMap.Core.Languages;
 using SpecMap.Core.Sources;
 
 namespace SpecMap.Core.Contracts;
 
 /// <summary>The model reader of a path's language for one snapshot, made once per language (readers cache parsed files).</summary>
-internal sealed class ModelReaders(ISourceTree tree)
+/// <param name="store">Where the facts read from files persist across runs (the repository's cache), or null.</param>
+internal sealed class ModelReaders(ISourceTree tree, OutlineStore? store = null)
 {
+    private readonly ModelStore _facts = ModelStore.For(store);
+
     private readonly Dictionary<string, IModelReader> _readers = new(StringComparer.Ordinal);
 
     /// <summary>Null when the path's language has no model reader (or specmap does not read the language).</summary>
@@ -17,7 +21,7 @@ internal sealed class ModelReaders(ISourceTree tree)
         }
         if (!_readers.TryGetValue(language.Name, out var reader))
         {
-            reader = create(tree);
+            reader = create(tree, _facts);
             _readers.Add(language.Name, reader);
         }
         return reader;

@@ -15,8 +15,8 @@ internal static class LanguageRegistry
 {
     public static ImmutableArray<Language> All { get; } =
     [
-        new(new PythonOutliner(), tree => new PythonModelReader(tree)),
-        new(new CSharpOutliner(), tree => new CSharpModelReader(tree)),
+        new(new PythonOutliner(), (tree, store) => new PythonModelReader(tree, store)),
+        new(new CSharpOutliner(), (tree, store) => new CSharpModelReader(tree, store)),
         new(new MarkdownOutliner()),
     ];
 

@@ -30,6 +30,9 @@ internal sealed class Outliners : IDisposable
 
     public static Outliners Shared { get; } = new();
 
+    /// <summary>The persistent store behind these outliners, or null; model readers keep their facts in it too.</summary>
+    public OutlineStore? Store => _store;
+
     public IOutliner? For(string path) => LanguageRegistry.For(path)?.Outliner;
 
     /// <summary>These outliners (sharing their in-memory cache) backed by <paramref name="store"/>; dispose the result to

@@ -12,7 +12,7 @@ internal sealed partial class SpecModels(IReadOnlyList<ReferenceResult> results,
 {
     public OpenApiSpec Spec => spec;
 
-    private readonly ModelReaders _readers = new(context.Tree);
+    private readonly ModelReaders _readers = new(context.Tree, context.Outliners.Store);
 
     public ModelClass? For(string itemPointer) => ContractChecker.FindModel(results, itemPointer, context, _readers).Model;
 

@@ -107,7 +107,7 @@ internal sealed class Validator
         var (specDiagnostics, coverage) = SpecMonitor.Check(document, results, new SpecContext(session.Target, baseline, outliners, config));
         diagnostics.AddRange(specDiagnostics);
         // The OpenAPI checks first: the contract checks leave to them the items whose models they compare.
-        diagnostics.AddRange(SpecChecker.Check(document, results, new SpecCheckContext(session.Target, _outliners, session.Root, config) { Git = session.Git }, out var checkedBySpec));
+        diagnostics.AddRange(SpecChecker.Check(document, results, new SpecCheckContext(session.Target, outliners, session.Root, config) { Git = session.Git }, out var checkedBySpec));
         diagnostics.AddRange(ContractChecker.Check(document, results, new ContractContext(session.Target, outliners), checkedBySpec));
         diagnostics.AddRange(ConsistencyChecker.Check(document, results, diagnostics));
 

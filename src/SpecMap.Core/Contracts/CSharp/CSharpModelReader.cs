@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using SpecMap.Core.Caching;
 using SpecMap.Core.Outline.CSharp;
 using SpecMap.Core.Sources;
 
@@ -13,8 +14,14 @@ namespace SpecMap.Core.Contracts.CSharp;
 /// structs; properties and public fields; `[JsonPropertyName]` wire names; `partial` parts in other files and base
 /// types found in the repository. Only files whose text contains the type's name are parsed.
 /// </summary>
-internal sealed partial class CSharpModelReader(ISourceTree tree) : IModelReader
+internal sealed partial class CSharpModelReader(ISourceTree tree, ModelStore store) : IModelReader
 {
+    /// <summary>A reader that keeps what it scans in memory only (probes, tests).</summary>
+    public CSharpModelReader(ISourceTree tree)
+        : this(tree, ModelStore.InMemory)
+    {
+    }
+
     private const int MaxDepth = 12;
     private static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Preview, DocumentationMode.None);
 
@@ -234,11 +241,24 @@ internal sealed partial class CSharpModelReader(ISourceTree tree) : IModelReader
     /// <summary>Which files declare a type of each name, from one text scan: only those files are parsed.</summary>
     private ILookup<string, string> DeclaredIn() =>
         _declaredIn ??= tree.Paths.Where(p => p.EndsWith(".cs", StringComparison.OrdinalIgnoreCase))
-            .SelectMany(p => tree.Read(p) is { IsBinary: false } file
-                ? Declaration().Matches(file.Text).Select(m => (Name: m.Groups["name"].Value, Path: p))
-                : [])
+            .SelectMany(p => DeclaredNames(p).Select(name => (Name: name, Path: p)))
             .Distinct()
             .ToLookup(d => d.Name, d => d.Path, StringComparer.Ordinal);
+
+    /// <summary>The names a file's text seems to declare, kept by blob id across runs: in a commit's tree an unchanged
+    /// file is not even read (its blob id is in the tree), elsewhere it is read but not scanned again.</summary>
+    private ImmutableArray<string> DeclaredNames(string path)
+    {
+        if ((tree as GitTreeSource)?.BlobId(path) is { } blobId)
+        {
+            // A link's blob is not its target's text: Read gives null, and nothing is kept under the link's blob id.
+            return store.CSharpNames(blobId, () => tree.Read(path) is { } file ? Scan(file) : null);
+        }
+        return tree.Read(path) is { } read ? store.CSharpNames(read.BlobId, () => Scan(read)) : [];
+    }
+
+    private static ImmutableArray<string> Scan(SourceFile file) =>
+        file.IsBinary ? [] : [.. Declaration().Matches(file.Text).Select(m => m.Groups["name"].Value).Distinct(StringComparer.Ordinal)];
 
     private SyntaxNode? Root(string path)
     {

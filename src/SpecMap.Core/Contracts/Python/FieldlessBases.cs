@@ -17,8 +17,8 @@ internal static class FieldlessBases
     private static readonly string[] Modules =
         ["pydantic", "pydantic_settings", "typing", "typing_extensions", "abc", "enum", "dataclasses", "msgspec", "attrs", "attr", "collections", "builtins"];
 
-    /// <summary>True when <paramref name="baseName"/>, as written in <paramref name="module"/>, is known to add no fields.</summary>
-    public static bool Declares(PythonModule module, string baseName)
+    /// <summary>True when <paramref name="baseName"/>, as written in a module with <paramref name="imports"/>, is known to add no fields.</summary>
+    public static bool Declares(IReadOnlyDictionary<string, PythonImport> imports, string baseName)
     {
         var dot = baseName.LastIndexOf('.');
         var simple = baseName[(dot + 1)..];
@@ -29,11 +29,11 @@ internal static class FieldlessBases
         if (dot < 0)
         {
             // Imported under this name: from where? Not imported: a builtin, or a star import of a framework.
-            return !module.Imports.TryGetValue(baseName, out var import) || IsFramework(import.Module);
+            return !imports.TryGetValue(baseName, out var import) || IsFramework(import.Module);
         }
         var prefix = baseName[..dot];
         var head = prefix.Split('.')[0];
-        return module.Imports.TryGetValue(head, out var alias) ? IsFramework(alias.Name is null ? alias.Module : $"{alias.Module}.{alias.Name}") : IsFramework(prefix);
+        return imports.TryGetValue(head, out var alias) ? IsFramework(alias.Name is null ? alias.Module : $"{alias.Module}.{alias.Name}") : IsFramework(prefix);
     }
 
     private static bool IsFramework(string moduleName)

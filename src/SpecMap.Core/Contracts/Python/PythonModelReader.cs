@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using System.Text.RegularExpressions;
+using SpecMap.Core.Caching;
 using SpecMap.Core.Sources;
 
 namespace SpecMap.Core.Contracts.Python;
@@ -8,14 +8,20 @@ namespace SpecMap.Core.Contracts.Python;
 /// Reads a Python model class statically: pydantic (v1, v2), dataclasses, TypedDict and attrs classes, with aliases,
 /// defaults, literal alias generators and fields inherited from base classes found in the repository (imports followed).
 /// </summary>
-internal sealed partial class PythonModelReader(ISourceTree tree) : IModelReader
+internal sealed class PythonModelReader(ISourceTree tree, ModelStore store) : IModelReader
 {
+    /// <summary>A reader that keeps facts in memory only (probes, tests).</summary>
+    public PythonModelReader(ISourceTree tree)
+        : this(tree, ModelStore.InMemory)
+    {
+    }
+
     private const int MaxDepth = 12;
 
     /// <summary>Bases that mark a class's kind; never followed when the repository does not define them.</summary>
     private static readonly string[] EnumBases = ["Enum", "StrEnum", "IntEnum", "Flag", "IntFlag", "ReprEnum"];
 
-    private readonly Dictionary<string, PythonModule?> _modules = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Source?> _modules = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string?> _moduleFiles = new(StringComparer.Ordinal);
     private readonly Lazy<string[]> _pythonFiles = new(() => [.. tree.Paths.Where(p => p.EndsWith(".py", StringComparison.Ordinal) || p.EndsWith(".pyi", StringComparison.Ordinal))]);
 
@@ -30,21 +36,17 @@ internal sealed partial class PythonModelReader(ISourceTree tree) : IModelReader
     /// <summary>The name of the class whose header lies in [start, end] (a reference by lines), or null.</summary>
     public string? ClassAt(string path, int start, int end)
     {
-        var module = Module(path);
-        return module?.Classes.Values.FirstOrDefault(c => module.Lines[c.Index].StartLine >= start && module.Lines[c.Index].StartLine <= end)?.Name;
+        return Module(path)?.Facts.ClassList.FirstOrDefault(c => c.StartLine >= start && c.StartLine <= end)?.Name;
     }
 
-    private ModelClass Read(PythonModule module, PythonClass cls, int depth)
+    private ModelClass Read(Source module, PythonClassFacts cls, int depth)
     {
-        var fields = new List<ModelField>();
         var config = new ClassConfig();
-        var attrsStyle = cls.Decorators.Any(d => SimpleName(d.Split('(')[0]) is "s" or "attrs" or "define" or "frozen" or "mutable");
-        if (cls.Keywords.TryGetValue("alias_generator", out var classGenerator))
+        if (cls.AliasGenerator is { } expression)
         {
-            // pydantic v2 accepts config as class keywords: `class Event(BaseModel, alias_generator=to_camel)`.
-            config.SetGenerator(classGenerator);
+            config.SetGenerator(expression);
         }
-        ReadBody(module, cls, fields, config, attrsStyle);
+        var fields = cls.Fields.Select(f => new ModelField(f.Name, f.WireName, f.TypeText, Shape(module, f.Type), f.HasDefault, module.Path, f.Line)).ToList();
 
         var inherited = new List<ModelClass>();
         var unseen = new SortedSet<string>(StringComparer.Ordinal);
@@ -55,7 +57,7 @@ internal sealed partial class PythonModelReader(ISourceTree tree) : IModelReader
                 var baseName = BaseName(baseText);
                 if (baseName is null || Resolve(module, baseName, depth + 1) is not { } found || found.Class == cls && found.Module == module)
                 {
-                    if (baseName is not null && !FieldlessBases.Declares(module, baseName))
+                    if (baseName is not null && !FieldlessBases.Declares(module.Facts.Imports, baseName))
                     {
                         unseen.Add(baseName);
                     }
@@ -73,142 +75,17 @@ internal sealed partial class PythonModelReader(ISourceTree tree) : IModelReader
             all.AddRange(baseModel.Fields.Where(f => !all.Any(own => own.Name == f.Name)));
         }
         unseen.UnionWith(inherited.SelectMany(b => b.UnseenBases));
-        return new ModelClass(cls.Name, module.Path, module.Lines[cls.Index].StartLine, [.. all], policy, generator, [.. unseen]);
+        return new ModelClass(cls.Name, module.Path, cls.StartLine, [.. all], policy, generator, [.. unseen]);
     }
 
-    /// <summary>Reads the statements of a class body, those under if/try/for/match/... blocks and on one line included.</summary>
-    private void ReadBody(PythonModule module, PythonClass cls, List<ModelField> fields, ClassConfig config, bool attrsStyle)
-    {
-        foreach (var (line, i, blockEnd) in module.BodyStatements(cls))
-        {
-            if (PythonModule.ClassHeader().Match(line.Text) is { Success: true } nested)
-            {
-                // pydantic v1: `class Config: alias_generator = to_camel`.
-                if (nested.Groups["name"].Value == "Config")
-                {
-                    for (var j = i + 1; j < blockEnd; j++)
-                    {
-                        if (Assignment().Match(module.Lines[j].Text) is { Success: true } setting && setting.Groups["name"].Value == "alias_generator")
-                        {
-                            config.SetGenerator(setting.Groups["value"].Value);
-                        }
-                    }
-                }
-                continue;
-            }
-            if (Annotated().Match(line.Text) is { Success: true } annotated)
-            {
-                ReadAnnotated(module, line, annotated.Groups["name"].Value, annotated.Groups["rest"].Value, fields, config);
-            }
-            else if (Assignment().Match(line.Text) is { Success: true } assigned)
-            {
-                ReadAssigned(module, line, assigned.Groups["name"].Value, assigned.Groups["value"].Value.Trim(), fields, config, attrsStyle);
-            }
-        }
-    }
-
-    private void ReadAnnotated(PythonModule module, PythonLine line, string name, string rest, List<ModelField> fields, ClassConfig config)
-    {
-        var eq = PythonExpressions.FindTop(rest, '=');
-        var annotation = (eq < 0 ? rest : rest[..eq]).Trim();
-        var value = eq < 0 ? null : rest[(eq + 1)..].Trim();
-        var type = PythonExpressions.ParseType(annotation);
-        // ClassVar is not a field; a dataclass InitVar is an __init__ argument only.
-        if (name is "model_config" or "__slots__" || type?.SimpleName is "ClassVar" or "InitVar")
-        {
-            if (name == "model_config" && value is not null)
-            {
-                ReadModelConfig(value, config);
-            }
-            return;
-        }
-        var wireName = (string?)null;
-        var hasDefault = value is not null;
-        if (value is not null && PythonExpressions.Call(value) is { } call && IsFieldCall(call.Callee))
-        {
-            if (Argument(call.Arguments, "exclude") == "True")
-            {
-                return;
-            }
-            wireName = Alias(call.Arguments);
-            var firstPositional = call.Arguments.FirstOrDefault(a => a.Key is null)?.Value;
-            hasDefault = (firstPositional is not null && firstPositional != "...") || call.Arguments.Any(a => a.Key is "default" or "default_factory" or "factory");
-        }
-        // Annotated[str, Field(alias="x")]: the alias sits in the metadata.
-        if (type is { SimpleName: "Annotated" })
-        {
-            var open = annotation.IndexOf('[', StringComparison.Ordinal);
-            foreach (var metadata in PythonExpressions.SplitTop(annotation[(open + 1)..annotation.LastIndexOf(']')]).Skip(1))
-            {
-                if (PythonExpressions.Call(metadata) is { } inner && IsFieldCall(inner.Callee))
-                {
-                    wireName ??= Alias(inner.Arguments);
-                }
-            }
-        }
-        fields.Add(new ModelField(name, wireName, Collapse(annotation), Shape(module, type), hasDefault, module.Path, line.StartLine));
-    }
-
-    private void ReadAssigned(PythonModule module, PythonLine line, string name, string value, List<ModelField> fields, ClassConfig config, bool attrsStyle)
-    {
-        if (name == "model_config")
-        {
-            ReadModelConfig(value, config);
-            return;
-        }
-        // attrs: `x = attr.ib(type=int)`, `x = attrs.field(default=1)`.
-        if (PythonExpressions.Call(value) is not { } call || call.Callee is not ("attr.ib" or "attr.attrib" or "attrib" or "attrs.field" or "attr.field")
-            && !(attrsStyle && call.Callee == "field"))
-        {
-            return;
-        }
-        var typeText = Argument(call.Arguments, "type");
-        var type = typeText is null ? null : PythonExpressions.ParseType(typeText);
-        var hasDefault = call.Arguments.Any(a => a.Key is "default" or "factory");
-        fields.Add(new ModelField(name, null, typeText is null ? "(untyped)" : Collapse(typeText), type is null ? CodeShape.UnknownShape : Shape(module, type), hasDefault, module.Path, line.StartLine));
-    }
-
-    private static void ReadModelConfig(string value, ClassConfig config)
-    {
-        if (PythonExpressions.Call(value) is { } call && Argument(call.Arguments, "alias_generator") is { } generator)
-        {
-            config.SetGenerator(generator);
-            return;
-        }
-        // model_config = {"alias_generator": to_camel}
-        var match = DictGenerator().Match(value);
-        if (match.Success)
-        {
-            config.SetGenerator(match.Groups["value"].Value);
-        }
-    }
-
-    private static bool IsFieldCall(string callee) => SimpleName(callee) is "Field" or "field" or "ib" or "attrib";
-
-    /// <summary>The wire name: `serialization_alias` (pydantic v2 output) over `alias`; attrs' `alias` is an init name only.</summary>
-    private static string? Alias(ImmutableArray<PythonArgument> arguments)
-    {
-        foreach (var key in new[] { "serialization_alias", "alias" })
-        {
-            if (Argument(arguments, key) is { } text && PythonExpressions.StringValue(text) is { } alias)
-            {
-                return alias;
-            }
-        }
-        return null;
-    }
-
-    private static string? Argument(ImmutableArray<PythonArgument> arguments, string key) =>
-        arguments.FirstOrDefault(a => a.Key == key)?.Value.Trim();
-
-    private CodeShape Shape(PythonModule module, TypeNode? type) =>
+    private CodeShape Shape(Source module, TypeNode? type) =>
         type is null ? CodeShape.UnknownShape : Shapes(module).Of(type);
 
-    private CodeShapes Shapes(PythonModule module) =>
+    private CodeShapes Shapes(Source module) =>
         new(name => ResolveShape(module, name, 0), PythonExpressions.ParseType);
 
     /// <summary>What a name used as a type in <paramref name="module"/> holds: an enum, a class, or a type alias.</summary>
-    private CodeShape? ResolveShape(PythonModule module, string name, int depth)
+    private CodeShape? ResolveShape(Source module, string name, int depth)
     {
         if (depth > MaxDepth)
         {
@@ -228,7 +105,7 @@ internal sealed partial class PythonModelReader(ISourceTree tree) : IModelReader
         return null;
     }
 
-    private CodeShape ClassShape(PythonModule module, PythonClass cls, int depth)
+    private CodeShape ClassShape(Source module, PythonClassFacts cls, int depth)
     {
         var names = cls.Bases.Select(b => SimpleName(BaseName(b) ?? b)).ToList();
         if (names.Any(n => EnumBases.Contains(n, StringComparer.Ordinal)))
@@ -259,13 +136,13 @@ internal sealed partial class PythonModelReader(ISourceTree tree) : IModelReader
         return CodeShape.ObjectShape;
     }
 
-    private (PythonModule? Module, string? Text) FindAlias(PythonModule module, string name, int depth)
+    private (Source? Module, string? Text) FindAlias(Source module, string name, int depth)
     {
-        if (module.Aliases.TryGetValue(name, out var text))
+        if (module.Facts.Aliases.TryGetValue(name, out var text))
         {
             return (module, text);
         }
-        if (depth < MaxDepth && module.Imports.TryGetValue(name, out var import) && import.Name is not null
+        if (depth < MaxDepth && module.Facts.Imports.TryGetValue(name, out var import) && import.Name is not null
             && ModuleFile(module.Path, import.Module) is { } file && Module(file) is { } target)
         {
             return FindAlias(target, import.Name, depth + 1);
@@ -274,23 +151,23 @@ internal sealed partial class PythonModelReader(ISourceTree tree) : IModelReader
     }
 
     /// <summary>A class named in <paramref name="module"/> (local, imported, or `module.Class`), or null.</summary>
-    private (PythonModule Module, PythonClass Class)? Resolve(PythonModule module, string name, int depth)
+    private (Source Module, PythonClassFacts Class)? Resolve(Source module, string name, int depth)
     {
         if (depth > MaxDepth)
         {
             return null;
         }
-        if (!name.Contains('.', StringComparison.Ordinal) || module.Classes.ContainsKey(name))
+        if (!name.Contains('.', StringComparison.Ordinal) || module.Facts.Classes.ContainsKey(name))
         {
             return Find(module.Path, name, depth);
         }
         var dot = name.LastIndexOf('.');
         var prefix = name[..dot];
-        if (module.Imports.TryGetValue(prefix, out var import) && import.Name is null && ModuleFile(module.Path, import.Module) is { } file)
+        if (module.Facts.Imports.TryGetValue(prefix, out var import) && import.Name is null && ModuleFile(module.Path, import.Module) is { } file)
         {
             return Find(file, name[(dot + 1)..], depth + 1);
         }
-        if (module.Imports.TryGetValue(prefix, out var fromImport) && fromImport.Name is not null
+        if (module.Facts.Imports.TryGetValue(prefix, out var fromImport) && fromImport.Name is not null
             && ModuleFile(module.Path, $"{fromImport.Module}.{fromImport.Name}") is { } sub)
         {
             return Find(sub, name[(dot + 1)..], depth + 1);
@@ -299,17 +176,17 @@ internal sealed partial class PythonModelReader(ISourceTree tree) : IModelReader
     }
 
     /// <summary>The class <paramref name="name"/> defined in, or imported into, the file at <paramref name="path"/>.</summary>
-    private (PythonModule Module, PythonClass Class)? Find(string path, string name, int depth)
+    private (Source Module, PythonClassFacts Class)? Find(string path, string name, int depth)
     {
         if (depth > MaxDepth || Module(path) is not { } module)
         {
             return null;
         }
-        if (module.Classes.TryGetValue(name, out var cls))
+        if (module.Facts.Classes.TryGetValue(name, out var cls))
         {
             return (module, cls);
         }
-        if (module.Imports.TryGetValue(name, out var import) && import.Name is not null)
+        if (module.Facts.Imports.TryGetValue(name, out var import) && import.Name is not null)
         {
             if (ModuleFile(path, import.Module) is { } file && Find(file, import.Name, depth + 1) is { } found)
             {
@@ -319,12 +196,14 @@ internal sealed partial class PythonModelReader(ISourceTree tree) : IModelReader
         return null;
     }
 
-    private PythonModule? Module(string path)
+    private Source? Module(string path)
     {
         if (!_modules.TryGetValue(path, out var module))
         {
             var file = tree.Read(path);
-            module = file is null || file.IsBinary ? null : PythonModule.Parse(path, TextLines.WithoutBom(file.Text));
+            // Kept by blob id across runs: an unchanged file is parsed once, ever; what depends on other files is resolved here.
+            module = file is null || file.IsBinary ? null
+                : new Source(path, store.Python(file.BlobId, () => PythonFileFacts.Of(PythonModule.Parse(path, TextLines.WithoutBom(file.Text)))));
             _modules[path] = module;
         }
         return module;
@@ -388,7 +267,8 @@ internal sealed partial class PythonModelReader(ISourceTree tree) : IModelReader
 
     private static string SimpleName(string name) => name[(name.LastIndexOf('.') + 1)..].Trim();
 
-    private static string Collapse(string text) => WhiteSpace().Replace(text.Trim(), " ").Replace("[ ", "[", StringComparison.Ordinal).Replace(" ]", "]", StringComparison.Ordinal);
+    /// <summary>A file's facts at its path in this snapshot.</summary>
+    private sealed record Source(string Path, PythonFileFacts Facts);
 
     /// <summary>What a class body says about naming: a literal alias generator, or one the tool cannot read.</summary>
     private sealed class ClassConfig
@@ -409,18 +289,6 @@ internal sealed partial class PythonModelReader(ISourceTree tree) : IModelReader
             OpaqueGenerator = Generator is null;
         }
     }
-
-    [GeneratedRegex(@"^(?<name>[A-Za-z_]\w*)\s*:(?!=)(?<rest>.+)$", RegexOptions.Singleline)]
-    private static partial Regex Annotated();
-
-    [GeneratedRegex(@"^(?<name>[A-Za-z_]\w*)\s*=(?!=)(?<value>.+)$", RegexOptions.Singleline)]
-    private static partial Regex Assignment();
-
-    [GeneratedRegex(@"[""']alias_generator[""']\s*:\s*(?<value>[\w.]+)")]
-    private static partial Regex DictGenerator();
-
-    [GeneratedRegex(@"\s+")]
-    private static partial Regex WhiteSpace();
 }
 
 /// <summary>The alias generators pydantic ships, for literal `alias_generator=to_camel`.</summary>
