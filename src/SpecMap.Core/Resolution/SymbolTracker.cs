@@ -181,10 +181,18 @@ internal sealed class SymbolTracker(Snapshot baseline, Snapshot target, Outliner
     {
         var scored = new List<(SymbolMatch Match, double Score)>();
         var clues = kind == MatchKind.Similar ? Clues(body, entity.Name) : [];
+        var shared = others.Count > 0 && body.Count > 0 && _language is not null ? Index(_language).Shared(body) : null;
+        // Compared as renamed, every occurrence of the old name may match the new one (RenamedUpperBound).
+        var renamed = kind == MatchKind.Similar ? body.Count(t => t == entity.Name) : 0;
         foreach (var path in others)
         {
             // The clues first, from the candidate index where it can tell: most files fail them and need no read.
             if (clues.Length > 0 && clues.Count(c => TextContains(path, c)) * 2 < clues.Length)
+            {
+                continue;
+            }
+            // Nor a file that cannot hold enough of the body's tokens for any declaration in it to pass Candidates' bound.
+            if (shared?.For(path) is { } most && !MayReach(body.Count, most + renamed, Minimum(kind)))
             {
                 continue;
             }
@@ -223,10 +231,6 @@ internal sealed class SymbolTracker(Snapshot baseline, Snapshot target, Outliner
             {
                 continue;
             }
-            if (body.Count < TinyBodyTokens && !ContainerSupports(file, outline, symbol, renamedAndMoved: false))
-            {
-                continue;
-            }
             var candidate = target.Body(file, symbol);
             var sizeBound = 2.0 * Math.Min(body.Count, candidate.Count) / Math.Max(1, body.Count + candidate.Count);
             if (sizeBound < minimum)
@@ -236,6 +240,11 @@ internal sealed class SymbolTracker(Snapshot baseline, Snapshot target, Outliner
             // A rename changes the name wherever the body says it (the definition, recursive calls): compare as renamed.
             // The bound of the renamed body comes from the body's own hashes, so only a candidate that passes it gets a copy.
             if ((sameName ? TextDiff.UpperBound(body, candidate) : RenamedUpperBound(body, entity.Name, symbol.Name, candidate)) < minimum)
+            {
+                continue;
+            }
+            // The type's evidence after the cheap bounds: it may track the type, or diff the siblings' bodies.
+            if (body.Count < TinyBodyTokens && !ContainerSupports(file, outline, symbol, renamedAndMoved: false))
             {
                 continue;
             }
@@ -317,6 +326,11 @@ internal sealed class SymbolTracker(Snapshot baseline, Snapshot target, Outliner
         }
         return false;
     }
+
+    /// <summary>Whether a declaration sharing at most <paramref name="shared"/> tokens with a body of <paramref name="count"/>
+    /// can reach <paramref name="minimum"/> by <see cref="TextDiff.UpperBound"/>: 2·common / (count + its size) is at most
+    /// 2·shared / (count + shared), as its size is at least what it shares (a hair of slack for rounding).</summary>
+    private static bool MayReach(int count, int shared, double minimum) => 2.0 * shared / (count + shared) >= minimum - 1e-9;
 
     /// <summary>Similarity ≥ <see cref="SimilarMinimum"/>, the full diff only where the cheap bound (never below it)
     /// leaves it possible.</summary>
