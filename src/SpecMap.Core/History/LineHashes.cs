@@ -31,7 +31,10 @@ internal static class LineHashes
     }
 
     /// <summary>64-bit FNV-1a over the characters: stable, and collisions too rare to reorder a ranking.</summary>
-    public static long Hash(string line)
+    public static long Hash(string line) => Hash(line.AsSpan());
+
+    /// <inheritdoc cref="Hash(string)"/>
+    public static long Hash(ReadOnlySpan<char> line)
     {
         var hash = 14695981039346656037UL;
         foreach (var c in line)
@@ -39,6 +42,31 @@ internal static class LineHashes
             hash = (hash ^ c) * 1099511628211UL;
         }
         return (long)hash;
+    }
+
+    /// <summary>The sorted hashes of the text's <see cref="TextDiff.Normalise"/>d lines (trimmed, blank ones left out),
+    /// as <see cref="Of"/> would make them from <c>Normalise(TextLines.Split(text))</c>, without a string per line: a file
+    /// compared only by its bound never needs its lines.</summary>
+    public static long[] OfNormalisedLines(string text)
+    {
+        var hashes = new List<long>();
+        var start = 0;
+        for (var i = 0; i <= text.Length; i++)
+        {
+            // Every \n and \r ends a line (a \r\n leaves an empty line between them, which is blank and left out).
+            if (i == text.Length || text[i] == '\n' || text[i] == '\r')
+            {
+                var line = text.AsSpan(start, i - start).Trim();
+                if (line.Length > 0)
+                {
+                    hashes.Add(Hash(line));
+                }
+                start = i + 1;
+            }
+        }
+        var sorted = hashes.ToArray();
+        Array.Sort(sorted);
+        return sorted;
     }
 
     /// <summary>How many times <paramref name="hash"/> occurs in the sorted <paramref name="hashes"/>.</summary>

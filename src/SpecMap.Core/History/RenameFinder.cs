@@ -45,7 +45,7 @@ internal sealed class RenameFinder(
             // Several copies of the same content: prefer the one that kept the file name.
             return (exact.OrderBy(p => Path.GetFileName(p) == name ? 0 : 1).ThenBy(p => p, StringComparer.Ordinal).First(), 1.0);
         }
-        var lines = TextDiff.Normalise(TextLines.Split(file.Text));
+        var lines = LinesOf(file.Text);
         var set = new LineSet(lines);
         // Files that kept their name are the usual renames (a folder moved): settle those without reading the rest.
         var sameName = Best(candidates.Where(p => Path.GetFileName(p) == name), lines, set);
@@ -78,7 +78,7 @@ internal sealed class RenameFinder(
         var bestScore = 0.0;
         foreach (var (path, _) in bounded.OrderByDescending(b => b.Bound).ThenBy(b => b.Path, StringComparer.Ordinal).Take(Finalists))
         {
-            var score = TextDiff.DiffedSimilarity(lines, Indexed(path)!.Lines);
+            var score = TextDiff.DiffedSimilarity(lines, Indexed(path)!.Lines());
             if (score >= MinimumSimilarity && score > bestScore)
             {
                 (best, bestScore) = (path, score);
@@ -97,27 +97,39 @@ internal sealed class RenameFinder(
         if (!_index.TryGetValue(path, out var set))
         {
             var file = readOther(path);
-            set = file is null || file.IsBinary ? null : new LineSet(TextDiff.Normalise(TextLines.Split(file.Text)));
+            // Only its hashes for now: most candidates are compared by the bound alone, and a finalist's lines are split then.
+            set = file is null || file.IsBinary ? null : new LineSet(LineHashes.OfNormalisedLines(file.Text), () => LinesOf(readOther(path)!.Text));
             _index[path] = set;
         }
         return set;
     }
 
-    /// <summary>A file's normalised lines as a multiset (their sorted hashes), for the cheap similarity bound.</summary>
-    private sealed class LineSet(List<string> lines)
-    {
-        private readonly long[] _hashes = LineHashes.Of(lines);
+    private static List<string> LinesOf(string text) => TextDiff.Normalise(TextLines.Split(text));
 
-        public List<string> Lines { get; } = lines;
+    /// <summary>A file's normalised lines as a multiset (their sorted hashes), for the cheap similarity bound; the lines
+    /// themselves made when first needed.</summary>
+    private sealed class LineSet(long[] hashes, Func<List<string>> lines)
+    {
+        private readonly long[] _hashes = hashes;
+        private List<string>? _lines;
+
+        public LineSet(List<string> lines)
+            : this(LineHashes.Of(lines), () => lines)
+        {
+        }
+
+        private int Count => _hashes.Length;
+
+        public List<string> Lines() => _lines ??= lines();
 
         public double UpperBound(LineSet other)
         {
-            var total = Lines.Count + other.Lines.Count;
+            var total = Count + other.Count;
             if (total == 0)
             {
                 return 1;
             }
-            if (2.0 * Math.Min(Lines.Count, other.Lines.Count) / total < MinimumSimilarity)
+            if (2.0 * Math.Min(Count, other.Count) / total < MinimumSimilarity)
             {
                 return 0;
             }

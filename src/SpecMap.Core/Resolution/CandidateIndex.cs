@@ -1,3 +1,4 @@
+using SpecMap.Core.History;
 using SpecMap.Core.Sources;
 
 namespace SpecMap.Core.Resolution;
@@ -6,7 +7,9 @@ namespace SpecMap.Core.Resolution;
 /// Which of a search's candidate files (the changed files of one language) hold a word, read once per run: the search
 /// for a lost declaration by its name then reads and outlines only the files where that name occurs as an identifier,
 /// not every changed file again for every lost reference (issue 15: 41% of a relocation run). A declaration's name
-/// is an identifier token of its file, so no file that could hold the declaration is left out.
+/// is an identifier token of its file, so no file that could hold the declaration is left out. It also counts each
+/// file's body tokens (<see cref="TextDiff.Tokens"/>), so the search by body skips, unread and unparsed, a file that
+/// cannot hold enough of a lost body's tokens (<see cref="SharedTokens"/>).
 /// </summary>
 internal sealed class CandidateIndex
 {
@@ -16,6 +19,9 @@ internal sealed class CandidateIndex
     private readonly HashSet<int> _unsure = [];
     private readonly Dictionary<string, HashSet<int>> _containing = new(StringComparer.Ordinal);
     private (string Text, string[] Words, int[] Starts)? _vocabulary;
+    // Token hash (LineHashes.Hash) -> the files holding it, with how many times (files in index order).
+    private readonly Dictionary<long, List<(int File, int Count)>> _tokens = [];
+    private readonly List<string> _paths = [];
 
     private CandidateIndex()
     {
@@ -27,13 +33,16 @@ internal sealed class CandidateIndex
         // Words are looked up as spans of the text: a string is made only for a word no file had before (issue 15: a
         // substring per token was most of the build's cost).
         var byWord = index._files.GetAlternateLookup<ReadOnlySpan<char>>();
+        var counts = new Dictionary<long, int>();
         for (var i = 0; i < paths.Count; i++)
         {
             index._position[paths[i]] = i;
+            index._paths.Add(paths[i]);
             if (read(paths[i]) is not { IsBinary: false } file)
             {
                 continue;
             }
+            index.CountTokens(i, file.Text, counts);
             var text = file.Text;
             if (text.Contains("\\u", StringComparison.Ordinal) || text.Contains("\\U", StringComparison.Ordinal))
             {
@@ -65,6 +74,79 @@ internal sealed class CandidateIndex
             }
         }
         return index;
+    }
+
+    /// <summary>The tokens of <paramref name="text"/> as <see cref="TextDiff.Tokens"/> splits them (runs of letters, digits
+    /// and '_'; every other non-blank character alone; line breaks are blanks, so the split of the whole text is that
+    /// of its lines), hashed as <see cref="LineHashes.Hash"/> hashes them, without a string per token.</summary>
+    private void CountTokens(int file, string text, Dictionary<long, int> counts)
+    {
+        counts.Clear();
+        const ulong Basis = 14695981039346656037UL;
+        const ulong Prime = 1099511628211UL;
+        var word = Basis;
+        var inWord = false;
+        foreach (var c in text)
+        {
+            if (char.IsLetterOrDigit(c) || c == '_')
+            {
+                word = (word ^ c) * Prime;
+                inWord = true;
+                continue;
+            }
+            if (inWord)
+            {
+                counts[(long)word] = counts.GetValueOrDefault((long)word) + 1;
+                (word, inWord) = (Basis, false);
+            }
+            if (!char.IsWhiteSpace(c))
+            {
+                var mark = (long)((Basis ^ c) * Prime);
+                counts[mark] = counts.GetValueOrDefault(mark) + 1;
+            }
+        }
+        if (inWord)
+        {
+            counts[(long)word] = counts.GetValueOrDefault((long)word) + 1;
+        }
+        foreach (var (hash, count) in counts)
+        {
+            if (!_tokens.TryGetValue(hash, out var files))
+            {
+                files = [];
+                _tokens[hash] = files;
+            }
+            files.Add((file, count));
+        }
+    }
+
+    /// <summary>
+    /// For each indexed file, how many tokens a declaration in it can share with <paramref name="body"/> (tokens of
+    /// <see cref="TextDiff.Tokens"/>), counted as <see cref="LineHashes.Common"/> counts them: a declaration's tokens are
+    /// some of its file's, so it never shares more than the file does. One pass over the files holding each of the
+    /// body's tokens, none over the files' texts.
+    /// </summary>
+    public SharedTokens Shared(List<string> body)
+    {
+        var shared = new int[_paths.Count];
+        var hashes = LineHashes.Of(body);
+        for (var at = 0; at < hashes.Length;)
+        {
+            var end = at;
+            while (end < hashes.Length && hashes[end] == hashes[at])
+            {
+                end++;
+            }
+            if (_tokens.TryGetValue(hashes[at], out var files))
+            {
+                foreach (var (file, count) in files)
+                {
+                    shared[file] += Math.Min(count, end - at);
+                }
+            }
+            at = end;
+        }
+        return new SharedTokens(_position, shared);
     }
 
     /// <summary>The paths of <paramref name="candidates"/> (in their order) that may declare <paramref name="name"/>;
@@ -130,4 +212,11 @@ internal sealed class CandidateIndex
     private static bool IsIdentifierChar(char c) => char.IsLetterOrDigit(c) || c == '_' || char.GetUnicodeCategory(c) is
         System.Globalization.UnicodeCategory.NonSpacingMark or System.Globalization.UnicodeCategory.SpacingCombiningMark
         or System.Globalization.UnicodeCategory.ConnectorPunctuation or System.Globalization.UnicodeCategory.Format;
+}
+
+/// <summary>The tokens each indexed file can share with one body (<see cref="CandidateIndex.Shared"/>).</summary>
+internal sealed class SharedTokens(Dictionary<string, int> position, int[] shared)
+{
+    /// <summary>At most how many of the body's tokens a declaration in <paramref name="path"/> shares; null when the path was not indexed.</summary>
+    public int? For(string path) => position.TryGetValue(path, out var i) ? shared[i] : null;
 }

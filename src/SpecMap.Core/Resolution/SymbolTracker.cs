@@ -48,6 +48,8 @@ internal sealed class SymbolTracker(Snapshot baseline, Snapshot target, Outliner
     private readonly Dictionary<string, CandidateIndex> _candidateIndexes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SourceOutline?> _previousOutlines = new(StringComparer.Ordinal);
     private ILookup<string, string>? _deletedByName;
+    private readonly Signatures _signatures = new();
+    private readonly Dictionary<SourceOutline, OutlineFacts> _facts = new(ReferenceEqualityComparer.Instance);
     // What the entity being tracked is: tracking a member may track its enclosing type first (ContainerSupports).
     private Scope _scope = new(null!, null!, null!, false, null, new Lazy<SymbolMatch?>(() => null));
     // The language of the file being tracked (a container tracked meanwhile is in the same file).
@@ -179,10 +181,18 @@ internal sealed class SymbolTracker(Snapshot baseline, Snapshot target, Outliner
     {
         var scored = new List<(SymbolMatch Match, double Score)>();
         var clues = kind == MatchKind.Similar ? Clues(body, entity.Name) : [];
+        var shared = others.Count > 0 && body.Count > 0 && _language is not null ? Index(_language).Shared(body) : null;
+        // Compared as renamed, every occurrence of the old name may match the new one (RenamedUpperBound).
+        var renamed = kind == MatchKind.Similar ? body.Count(t => t == entity.Name) : 0;
         foreach (var path in others)
         {
             // The clues first, from the candidate index where it can tell: most files fail them and need no read.
             if (clues.Length > 0 && clues.Count(c => TextContains(path, c)) * 2 < clues.Length)
+            {
+                continue;
+            }
+            // Nor a file that cannot hold enough of the body's tokens for any declaration in it to pass Candidates' bound.
+            if (shared?.For(path) is { } most && !MayReach(body.Count, most + renamed, Minimum(kind)))
             {
                 continue;
             }
@@ -221,10 +231,6 @@ internal sealed class SymbolTracker(Snapshot baseline, Snapshot target, Outliner
             {
                 continue;
             }
-            if (body.Count < TinyBodyTokens && !ContainerSupports(file, outline, symbol, renamedAndMoved: false))
-            {
-                continue;
-            }
             var candidate = target.Body(file, symbol);
             var sizeBound = 2.0 * Math.Min(body.Count, candidate.Count) / Math.Max(1, body.Count + candidate.Count);
             if (sizeBound < minimum)
@@ -234,6 +240,11 @@ internal sealed class SymbolTracker(Snapshot baseline, Snapshot target, Outliner
             // A rename changes the name wherever the body says it (the definition, recursive calls): compare as renamed.
             // The bound of the renamed body comes from the body's own hashes, so only a candidate that passes it gets a copy.
             if ((sameName ? TextDiff.UpperBound(body, candidate) : RenamedUpperBound(body, entity.Name, symbol.Name, candidate)) < minimum)
+            {
+                continue;
+            }
+            // The type's evidence after the cheap bounds: it may track the type, or diff the siblings' bodies.
+            if (body.Count < TinyBodyTokens && !ContainerSupports(file, outline, symbol, renamedAndMoved: false))
             {
                 continue;
             }
@@ -298,9 +309,9 @@ internal sealed class SymbolTracker(Snapshot baseline, Snapshot target, Outliner
     /// bodies alike, and hold together more than a tiny body (one look-alike one-liner is no evidence either).</summary>
     private bool SiblingWentAlong(SourceFile file, SourceOutline outline, OutlineSymbol container)
     {
-        var arrived = Members(outline, container).Where(m => IsNewIn(file.Path, m)).ToLookup(m => m.Name, StringComparer.Ordinal);
+        var arrived = Facts(outline).Arrived(container, m => IsNewIn(file.Path, m));
         var tokens = 0;
-        foreach (var old in Members(_scope.OldOutline, _scope.Container!).Where(m => m != _scope.Entity && arrived.Contains(m.Name)))
+        foreach (var old in Facts(_scope.OldOutline).Members(_scope.Container!).Where(m => m != _scope.Entity && arrived.Contains(m.Name)))
         {
             var body = baseline.Body(_scope.OldFile, old);
             if (arrived[old.Name].Any(now => AtLeastSimilar(body, target.Body(file, now))))
@@ -316,31 +327,18 @@ internal sealed class SymbolTracker(Snapshot baseline, Snapshot target, Outliner
         return false;
     }
 
+    /// <summary>Whether a declaration sharing at most <paramref name="shared"/> tokens with a body of <paramref name="count"/>
+    /// can reach <paramref name="minimum"/> by <see cref="TextDiff.UpperBound"/>: 2·common / (count + its size) is at most
+    /// 2·shared / (count + shared), as its size is at least what it shares (a hair of slack for rounding).</summary>
+    private static bool MayReach(int count, int shared, double minimum) => 2.0 * shared / (count + shared) >= minimum - 1e-9;
+
     /// <summary>Similarity ≥ <see cref="SimilarMinimum"/>, the full diff only where the cheap bound (never below it)
     /// leaves it possible.</summary>
     private static bool AtLeastSimilar(List<string> a, List<string> b) =>
         TextDiff.UpperBound(a, b) >= SimilarMinimum && TextDiff.DiffedSimilarity(a, b) >= SimilarMinimum;
 
-    /// <summary>A type's own members that say something about it: not its constructors, nor the `__dunder__` methods
-    /// every Python class has.</summary>
-    private static IEnumerable<OutlineSymbol> Members(SourceOutline outline, OutlineSymbol type) =>
-        outline.Symbols.Where(s => s.Level == type.Level + 1 && type.Covers(s.Start, s.End) && s != type && s.Kind != SymbolKinds.Constructor
-            && !(s.Name.StartsWith("__", StringComparison.Ordinal) && s.Name.EndsWith("__", StringComparison.Ordinal)));
-
     /// <summary>The innermost type declaration around the symbol, or null at the top (namespaces are not types).</summary>
-    private static OutlineSymbol? EnclosingType(SourceOutline outline, OutlineSymbol symbol)
-    {
-        OutlineSymbol? best = null;
-        foreach (var o in outline.Symbols)
-        {
-            if (o != symbol && (SymbolKinds.IsTypeLike(o.Kind) || o.Kind == SymbolKinds.Enum) && o.Start <= symbol.Start && symbol.End <= o.End
-                && (o.LineCount > symbol.LineCount || o.Level < symbol.Level) && (best is null || o.LineCount <= best.LineCount))
-            {
-                best = o;
-            }
-        }
-        return best;
-    }
+    private OutlineSymbol? EnclosingType(SourceOutline outline, OutlineSymbol symbol) => Facts(outline).EnclosingType(symbol);
 
     /// <summary>The body's longest distinct words other than its name: a file that holds a similar body holds most of
     /// them, so files without them are skipped unparsed.</summary>
@@ -351,8 +349,7 @@ internal sealed class SymbolTracker(Snapshot baseline, Snapshot target, Outliner
     /// <summary>No parameter list (a generic type's `&lt;T&gt;` is not one).</summary>
     private static bool WithoutParameters(OutlineSymbol symbol) => symbol.Signature is null || SymbolKinds.IsTypeLike(symbol.Kind);
 
-    private static bool InsideCallable(SourceOutline outline, OutlineSymbol symbol) =>
-        outline.Symbols.Any(o => IsCallable(o.Kind) && o.LineCount > symbol.LineCount && o.Start <= symbol.Start && symbol.End <= o.End);
+    private bool InsideCallable(SourceOutline outline, OutlineSymbol symbol) => Facts(outline).InsideCallable(symbol);
 
     private static double Minimum(MatchKind kind) => kind == MatchKind.Requalified ? RequalifiedMinimum : SimilarMinimum;
 
@@ -381,12 +378,12 @@ internal sealed class SymbolTracker(Snapshot baseline, Snapshot target, Outliner
     /// <summary>True when the file did not hold a declaration of that identity at the baseline, at its path or at the
     /// path it was renamed from.</summary>
     private bool IsNewIn(string path, OutlineSymbol symbol) =>
-        Previous(path) is not { } previous || !previous.Symbols.Any(o => SameIdentity(o, symbol));
+        Previous(path) is not { } previous || !Facts(previous).Declares(symbol);
 
     /// <summary>True when another old declaration of the candidate's file has its name (and parameter count): the
     /// candidate continues that one (its class or namespace renamed) and is not where the entity went.</summary>
-    private static bool IsClaimed(SourceOutline previous, OutlineSymbol candidate, OutlineSymbol entity) =>
-        previous.Symbols.Any(o => o != entity && o.Name == candidate.Name && CompatibleKinds(o.Kind, candidate.Kind) && SameSignature(o, candidate));
+    private bool IsClaimed(SourceOutline previous, OutlineSymbol candidate, OutlineSymbol entity) =>
+        Facts(previous).Named(candidate.Name).Any(o => o != entity && CompatibleKinds(o.Kind, candidate.Kind) && SameSignature(o, candidate));
 
     /// <summary>True when an old declaration other than the entity has the candidate's name and parameters in the
     /// candidate file's previous version, or in a vanished file of the same name (a folder of look-alike files moved).</summary>
@@ -460,11 +457,20 @@ internal sealed class SymbolTracker(Snapshot baseline, Snapshot target, Outliner
         return exclude is null ? paths : [.. paths.Where(p => p != exclude)];
     }
 
-    public static bool SameIdentity(OutlineSymbol a, OutlineSymbol b) =>
-        a.QualifiedName == b.QualifiedName && CompatibleKinds(a.Kind, b.Kind) && SameSignature(a, b);
+    private bool SameIdentity(OutlineSymbol a, OutlineSymbol b) => _signatures.SameIdentity(a, b);
 
-    private static bool SameSignature(OutlineSymbol a, OutlineSymbol b) =>
-        a.Signature is null ? b.Signature is null : b.Signature is not null && SymbolQuery.NormaliseSignature(a.Signature) == SymbolQuery.NormaliseSignature(b.Signature);
+    private bool SameSignature(OutlineSymbol a, OutlineSymbol b) => _signatures.Same(a, b);
+
+    /// <summary>The outline's facts, worked out once per outline for this run.</summary>
+    private OutlineFacts Facts(SourceOutline outline)
+    {
+        if (!_facts.TryGetValue(outline, out var facts))
+        {
+            facts = new OutlineFacts(outline, _signatures);
+            _facts[outline] = facts;
+        }
+        return facts;
+    }
 
     private static bool SameParameterCount(OutlineSymbol a, OutlineSymbol b) =>
         a.Signature is null ? b.Signature is null : b.Signature is not null && Parameters(a).Length == Parameters(b).Length;
@@ -476,5 +482,5 @@ internal sealed class SymbolTracker(Snapshot baseline, Snapshot target, Outliner
     private static bool CompatibleKinds(string a, string b) =>
         a == b || (IsCallable(a) && IsCallable(b)) || (SymbolKinds.IsTypeLike(a) && SymbolKinds.IsTypeLike(b));
 
-    private static bool IsCallable(string kind) => kind is SymbolKinds.Function or SymbolKinds.Method or SymbolKinds.Local or SymbolKinds.Constructor;
+    private static bool IsCallable(string kind) => SymbolIdentity.IsCallable(kind);
 }

@@ -42,4 +42,15 @@ public sealed class TextDiffTests
         Assert.Equal(0.0, TextDiff.UpperBound(a, ["q"]), 6);
         Assert.Equal(1.0, TextDiff.UpperBound([], []), 6);
     }
+
+    [Fact]
+    public void Hashes_of_a_text_are_those_of_its_normalised_lines()
+    {
+        // Every line ending, indentation, blank lines, a last line without its newline.
+        const string text = "class A:\r\n    def f(self):\r\r\n\t\treturn 1\n\n   \n\rx = 2";
+        var lines = TextDiff.Normalise(SpecMap.Core.Sources.TextLines.Split(text));
+        Assert.Equal(4, lines.Count);
+        Assert.Equal(LineHashes.Of(lines), LineHashes.OfNormalisedLines(text));
+        Assert.Empty(LineHashes.OfNormalisedLines(" \n\r\n"));
+    }
 }

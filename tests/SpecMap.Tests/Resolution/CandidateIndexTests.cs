@@ -1,3 +1,4 @@
+using SpecMap.Core.History;
 using SpecMap.Core.Resolution;
 using SpecMap.Core.Sources;
 
@@ -49,5 +50,17 @@ public sealed class CandidateIndexTests
         Assert.Null(Index.Contains("a.py", "(request)"));
         Assert.Null(Index.Contains("d.cs", "Convert"));
         Assert.Null(Index.Contains("new.py", "Convert"));
+    }
+
+    [Fact]
+    public void A_file_shares_with_a_body_at_most_the_tokens_it_holds()
+    {
+        var body = TextDiff.Tokens(["def create_responses(request):", "    return request"]);
+        var shared = Index.Shared(body);
+        // All eight tokens are in a.py; b.py has another name; c.cs only the parentheses; an unindexed path is unknown.
+        Assert.Equal(8, shared.For("a.py"));
+        Assert.Equal(7, shared.For("b.py"));
+        Assert.Equal(2, shared.For("c.cs"));
+        Assert.Null(shared.For("new.py"));
     }
 }
