@@ -12,6 +12,9 @@ internal sealed class GitTreeSource : ISourceTree
     // prefixes, its blob id, its content): once per path is enough (issue 15).
     private readonly Dictionary<string, TreeEntry?> _byPath = new(StringComparer.Ordinal);
     private readonly Dictionary<string, PathProblem?> _problems = new(StringComparer.Ordinal);
+    // The content check of a path reads its blob, and the read of its text follows: the bytes of the last check wait
+    // for it, so a blob is inflated once, not twice (13% of a warm no-drift run's instructions).
+    private (string Path, byte[] Bytes)? _checked;
 
     public GitTreeSource(Repository repository, Commit commit)
     {
@@ -39,7 +42,7 @@ internal sealed class GitTreeSource : ISourceTree
 
     /// <summary>The raw bytes of the path's blob (not decoded: a spec document's parser reads bytes), or null when no blob.</summary>
     public byte[]? ReadBytes(string path) =>
-        Entry(path) is { TargetType: TreeEntryTargetType.Blob } entry && entry.Mode != Mode.SymbolicLink ? ReadAll((Blob)entry.Target) : null;
+        Entry(path) is { TargetType: TreeEntryTargetType.Blob } entry && entry.Mode != Mode.SymbolicLink ? Content(path, (Blob)entry.Target) : null;
 
     public SourceFile? Read(string path)
     {
@@ -49,7 +52,15 @@ internal sealed class GitTreeSource : ISourceTree
             return null;
         }
         var blob = (Blob)entry.Target;
-        return SourceDecoding.Decode(path, ReadAll(blob), blob.Sha);
+        return SourceDecoding.Decode(path, Content(path, blob), blob.Sha);
+    }
+
+    /// <summary>The blob's bytes: those the path's content check has just read, else read now.</summary>
+    private byte[] Content(string path, Blob blob)
+    {
+        var bytes = _checked is { } last && last.Path == path ? last.Bytes : ReadAll(blob);
+        _checked = null;
+        return bytes;
     }
 
     public PathProblem? Problem(string path)
@@ -75,7 +86,14 @@ internal sealed class GitTreeSource : ISourceTree
         var size = _repository.ObjectDatabase.RetrieveObjectMetadata(entry.Target.Id).Size;
         return size > SourceLimits.MaxFileBytes
             ? PathProblem.NotChecked(SourceLimits.TooLarge(size))
-            : SourceDecoding.ContentProblem(ReadAll((Blob)entry.Target));
+            : ContentProblem(path, (Blob)entry.Target);
+    }
+
+    private PathProblem? ContentProblem(string path, Blob blob)
+    {
+        var bytes = ReadAll(blob);
+        _checked = (path, bytes);
+        return SourceDecoding.ContentProblem(bytes);
     }
 
     private string? LinkTarget(string prefix) =>
