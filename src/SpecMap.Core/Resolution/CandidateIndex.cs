@@ -82,32 +82,24 @@ internal sealed class CandidateIndex
     private void CountTokens(int file, string text, Dictionary<long, int> counts)
     {
         counts.Clear();
-        const ulong Basis = 14695981039346656037UL;
-        const ulong Prime = 1099511628211UL;
-        var word = Basis;
-        var inWord = false;
-        foreach (var c in text)
+        var word = -1;
+        for (var at = 0; at <= text.Length; at++)
         {
+            var c = at < text.Length ? text[at] : ' ';
             if (char.IsLetterOrDigit(c) || c == '_')
             {
-                word = (word ^ c) * Prime;
-                inWord = true;
+                word = word < 0 ? at : word;
                 continue;
             }
-            if (inWord)
+            if (word >= 0)
             {
-                counts[(long)word] = counts.GetValueOrDefault((long)word) + 1;
-                (word, inWord) = (Basis, false);
+                Count(counts, LineHashes.Hash(text.AsSpan(word, at - word)));
+                word = -1;
             }
             if (!char.IsWhiteSpace(c))
             {
-                var mark = (long)((Basis ^ c) * Prime);
-                counts[mark] = counts.GetValueOrDefault(mark) + 1;
+                Count(counts, LineHashes.Hash(text.AsSpan(at, 1)));
             }
-        }
-        if (inWord)
-        {
-            counts[(long)word] = counts.GetValueOrDefault((long)word) + 1;
         }
         foreach (var (hash, count) in counts)
         {
@@ -119,6 +111,8 @@ internal sealed class CandidateIndex
             files.Add((file, count));
         }
     }
+
+    private static void Count(Dictionary<long, int> counts, long hash) => counts[hash] = counts.GetValueOrDefault(hash) + 1;
 
     /// <summary>
     /// For each indexed file, how many tokens a declaration in it can share with <paramref name="body"/> (tokens of
