@@ -9,13 +9,12 @@ internal static class TextLines
         {
             return 0;
         }
-        var count = 0;
-        for (var i = 0; i < text.Length; i++)
+        var span = text.AsSpan();
+        // Vectorised: every \n ends a line, and so does every \r not followed by \n (a \r\n is counted at its \n).
+        var count = span.Count('\n');
+        if (span.Contains('\r'))
         {
-            if (text[i] == '\n' || (text[i] == '\r' && (i + 1 >= text.Length || text[i + 1] != '\n')))
-            {
-                count++;
-            }
+            count += span.Count('\r') - span.Count("\r\n");
         }
         var last = text[^1];
         return last is '\n' or '\r' ? count : count + 1;
