@@ -33,18 +33,24 @@ internal sealed class PythonTokenizer
     private int _physicalLineStart;
     private bool _physicalLineHasTokens;
 
-    private PythonTokenizer(string text)
+    private PythonTokenizer(string text, List<PythonToken> tokens)
     {
         _text = text;
-        // Roughly one token per 5 characters of code; a good first guess saves regrowing.
-        _tokens = new List<PythonToken>(Math.Max(16, text.Length / 5));
+        _tokens = tokens;
     }
 
-    public static List<PythonToken> Tokenize(string text)
+    public static List<PythonToken> Tokenize(string text) =>
+        // Roughly one token per 5 characters of code; a good first guess saves regrowing.
+        Tokenize(text, new List<PythonToken>(Math.Max(16, text.Length / 5)));
+
+    /// <summary>The tokens of <paramref name="text"/>, added to <paramref name="tokens"/> (cleared first), so a caller that
+    /// tokenizes file after file reuses one list.</summary>
+    public static List<PythonToken> Tokenize(string text, List<PythonToken> tokens)
     {
-        var tokenizer = new PythonTokenizer(text);
+        tokens.Clear();
+        var tokenizer = new PythonTokenizer(text, tokens);
         tokenizer.Run();
-        return tokenizer._tokens;
+        return tokens;
     }
 
     private void Run()
