@@ -263,11 +263,14 @@ internal sealed class PythonTokenizer
     private void ScanName()
     {
         var start = _pos;
-        _pos++;
-        while (_pos < _text.Length && IsIdentifierPart(_text[_pos]))
+        // Locals, not the fields, in the loop: the name's characters are most of a file's.
+        var text = _text;
+        var end = start + 1;
+        while (end < text.Length && IsIdentifierPart(text[end]))
         {
-            _pos++;
+            end++;
         }
+        _pos = end;
         var length = _pos - start;
         if (_pos < _text.Length && _text[_pos] is '"' or '\'' && IsStringPrefix(start, length))
         {
