@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Immutable;
 
 namespace SpecMap.Core.Outline.CSharp;
@@ -30,47 +31,69 @@ internal static class BodyBlanker
 
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Accessors = Lookup("get", "set", "init", "add", "remove");
 
+    private static readonly SearchValues<char> LineBreaks = SearchValues.Create("\n\r\u0085\u2028\u2029");
+
+    // Inside a block only brackets, literals, comments and directives matter to the scan (see Scanner.SkipBlock).
+    private static readonly SearchValues<char> BlockSignificant = SearchValues.Create("{}[]\"'/#");
+
     /// <summary>The text with its blocks and initializers blanked, and each region's open and close bracket; null when
     /// nothing was blanked or the scan cannot follow the text (a raw string, a preprocessor line inside a comment or
     /// string, unbalanced braces).</summary>
-    public static (string Text, ImmutableArray<(int Open, int Close)> Regions)? Blank(string text)
+    public static (string Text, ImmutableArray<(int Open, int Close)> Regions)? Blank(string text) => Blank(text, skipBlocks: true);
+
+    /// <summary><see cref="Blank(string)"/>; <paramref name="skipBlocks"/> false scans a block's inside token by token
+    /// like the rest of the text (the tests compare the two).</summary>
+    internal static (string Text, ImmutableArray<(int Open, int Close)> Regions)? Blank(string text, bool skipBlocks)
     {
-        var regions = new Scanner(text).Regions();
+        var regions = new Scanner(text, skipBlocks).Regions();
         if (regions is null || regions.Count == 0)
         {
             return null;
         }
-        var chars = text.ToCharArray();
-        foreach (var (open, close) in regions)
+        var blanked = string.Create(text.Length, (text, regions), static (chars, state) =>
         {
-            for (var i = open + 1; i < close; i++)
+            state.text.CopyTo(chars);
+            foreach (var (open, close) in state.regions)
             {
-                if (!IsLineBreak(chars[i]))
-                {
-                    chars[i] = ' ';
-                }
+                BlankInside(chars[(open + 1)..close]);
             }
-            // One comment trivia instead of a whitespace and an end-of-line trivia per line: `/*` at the first two
-            // blanks inside the braces, `*/` at the last two.
-            var first = open + 1;
-            while (first + 1 < close && (IsLineBreak(chars[first]) || IsLineBreak(chars[first + 1])))
+        });
+        return (blanked, [.. regions]);
+    }
+
+    /// <summary>Spaces for everything but line breaks, then one comment trivia instead of a whitespace and an
+    /// end-of-line trivia per line: `/*` at the first two blanks inside the brackets, `*/` at the last two.</summary>
+    private static void BlankInside(Span<char> inside)
+    {
+        var rest = inside;
+        while (!rest.IsEmpty)
+        {
+            var lineBreak = rest.IndexOfAny(LineBreaks);
+            if (lineBreak < 0)
             {
-                first++;
+                rest.Fill(' ');
+                break;
             }
-            var last = close - 1;
-            while (last - 1 > first + 1 && (IsLineBreak(chars[last]) || IsLineBreak(chars[last - 1])))
-            {
-                last--;
-            }
-            if (last - 1 > first + 1)
-            {
-                chars[first] = '/';
-                chars[first + 1] = '*';
-                chars[last - 1] = '*';
-                chars[last] = '/';
-            }
+            rest[..lineBreak].Fill(' ');
+            rest = rest[(lineBreak + 1)..];
         }
-        return (new string(chars), [.. regions]);
+        var first = 0;
+        while (first + 1 < inside.Length && (IsLineBreak(inside[first]) || IsLineBreak(inside[first + 1])))
+        {
+            first++;
+        }
+        var last = inside.Length - 1;
+        while (last - 1 > first + 1 && (IsLineBreak(inside[last]) || IsLineBreak(inside[last - 1])))
+        {
+            last--;
+        }
+        if (last - 1 > first + 1)
+        {
+            inside[first] = '/';
+            inside[first + 1] = '*';
+            inside[last - 1] = '*';
+            inside[last] = '/';
+        }
     }
 
     private static HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Lookup(params string[] words) =>
@@ -78,11 +101,13 @@ internal static class BodyBlanker
 
     private static bool IsLineBreak(char c) => c is '\n' or '\r' or '\u0085' or '\u2028' or '\u2029';
 
-    private sealed class Scanner(string text)
+    private sealed class Scanner(string text, bool skipBlocks)
     {
         // Open `{` and `[`: where, which, whether the region may be blanked, and the directives seen before it.
         private readonly List<(int Open, char Bracket, bool Region, int Directives)> _braces = [];
         private readonly List<(int Open, int Close)> _regions = [];
+        // The brackets open inside a block that SkipBlock crosses.
+        private readonly Stack<char> _nesting = new();
         private int _i;
         private int _directives;
         private bool _lineStart = true;
@@ -182,6 +207,14 @@ internal static class BodyBlanker
             _i++;
             switch (c)
             {
+                case '{' when skipBlocks && OpensBraceRegion() && SkipBlock(_i - 1) is { } close:
+                    if (close - (_i - 1) > 1)
+                    {
+                        _regions.Add((_i - 1, close));
+                    }
+                    _i = close + 1;
+                    ResetHead();
+                    break;
                 case '{' or '[':
                     _braces.Add((_i - 1, c, c == '{' ? OpensBraceRegion() : OpensCollectionRegion(), _directives));
                     if (c == '{')
@@ -234,6 +267,94 @@ internal static class BodyBlanker
                     break;
             }
             return true;
+        }
+
+        /// <summary>
+        /// The close of the region whose `{` is at <paramref name="open"/>, found by jumping from one character that
+        /// matters to the next; null when the block holds a directive or anything else the token-by-token scan must
+        /// judge (a `$` or `@` run before a quote, a literal or comment it rejects, mismatched brackets), which then
+        /// scans it from its `{`. Where this answers, that scan ends the block at the same `}`, with no directive
+        /// inside and its head reset, and keeps no region within it (regions are outermost).
+        /// </summary>
+        private int? SkipBlock(int open)
+        {
+            var nesting = _nesting;
+            nesting.Clear();
+            var i = open + 1;
+            while (true)
+            {
+                var next = text.AsSpan(i).IndexOfAny(BlockSignificant);
+                if (next < 0)
+                {
+                    return null;
+                }
+                i += next;
+                var c = text[i];
+                switch (c)
+                {
+                    case '{' or '[':
+                        nesting.Push(c);
+                        i++;
+                        break;
+                    case '}' when nesting.Count == 0:
+                        return i;
+                    case '}' or ']':
+                        if (nesting.Count == 0 || nesting.Pop() != (c == '}' ? '{' : '['))
+                        {
+                            return null;
+                        }
+                        i++;
+                        break;
+                    case '#':
+                        if (StartsLine(i))
+                        {
+                            return null;
+                        }
+                        i++;
+                        break;
+                    case '/' when i + 1 < text.Length && text[i + 1] == '/':
+                        var lineBreak = text.AsSpan(i).IndexOfAny(LineBreaks);
+                        i = lineBreak < 0 ? text.Length : i + lineBreak;
+                        break;
+                    case '/' when i + 1 < text.Length && text[i + 1] == '*':
+                        if (!SkipBlockComment(ref i))
+                        {
+                            return null;
+                        }
+                        break;
+                    case '/':
+                        i++;
+                        break;
+                    default:
+                        // A quote: the literal starts at a `$` or `@` just before it (one; longer runs are left to the scan).
+                        var start = i;
+                        if (c == '"' && text[i - 1] is '$' or '@')
+                        {
+                            if (text[i - 2] is '$' or '@')
+                            {
+                                return null;
+                            }
+                            start--;
+                        }
+                        if (!SkipLiteral(ref start))
+                        {
+                            return null;
+                        }
+                        i = start;
+                        break;
+                }
+            }
+        }
+
+        /// <summary>True when only white space precedes <paramref name="at"/> on its line.</summary>
+        private bool StartsLine(int at)
+        {
+            var i = at - 1;
+            while (i >= 0 && !IsLineBreak(text[i]) && char.IsWhiteSpace(text[i]))
+            {
+                i--;
+            }
+            return i < 0 || IsLineBreak(text[i]);
         }
 
         /// <summary>A `{` that opens a block (after a parameter list, `=>` or an accessor keyword) or an initializer
