@@ -1,15 +1,16 @@
 using System.Buffers;
 using System.Collections.Immutable;
+using System.Text;
 
 namespace SpecMap.Core.Outline.CSharp;
 
 /// <summary>
 /// The outline never enters a member's body or a field's initializer, yet Roslyn lexes and parses every token in them:
 /// most of a cold run's parse time on Humanizer. This scan finds them by their brackets and blanks their inside, keeping
-/// the text's length and line breaks, so the parse sees `{/*   */}` and every declaration keeps its lines. It is a cheap
-/// lexical pass, so it only proposes: <see cref="CSharpOutliner"/> checks that each blanked region parsed as planned,
-/// and parses the text as written when one did not or when the scan met something it does not follow
-/// (<see cref="Blank"/> returns null).
+/// only its line breaks, so the parse sees `{/*`, the line breaks and `*/}` (or `{}`), and every declaration keeps its
+/// lines, not its offsets (the regions are returned where they are in the blanked text). It is a cheap lexical pass, so
+/// it only proposes: <see cref="CSharpOutliner"/> checks that each blanked region parsed as planned, and parses the text
+/// as written when one did not or when the scan met something it does not follow (<see cref="Blank"/> returns null).
 /// </summary>
 /// <remarks>
 /// A region is never blanked when a preprocessor line lies inside it or between it and the previous `;`, `{` or `}`: then
@@ -36,7 +37,7 @@ internal static class BodyBlanker
     // Inside a block only brackets, literals, comments and directives matter to the scan (see Scanner.SkipBlock).
     private static readonly SearchValues<char> BlockSignificant = SearchValues.Create("{}[]\"'/#");
 
-    /// <summary>The text with its blocks and initializers blanked, and each region's open and close bracket; null when
+    /// <summary>The text with its blocks and initializers blanked, and each region's open and close bracket in it; null when
     /// nothing was blanked or the scan cannot follow the text (a raw string, a preprocessor line inside a comment or
     /// string, unbalanced braces).</summary>
     public static (string Text, ImmutableArray<(int Open, int Close)> Regions)? Blank(string text) => Blank(text, skipBlocks: true);
@@ -50,50 +51,47 @@ internal static class BodyBlanker
         {
             return null;
         }
-        var blanked = string.Create(text.Length, (text, regions), static (chars, state) =>
+        var blanked = new StringBuilder(text.Length / 2);
+        var moved = ImmutableArray.CreateBuilder<(int Open, int Close)>(regions.Count);
+        var from = 0;
+        foreach (var (open, close) in regions)
         {
-            state.text.CopyTo(chars);
-            foreach (var (open, close) in state.regions)
-            {
-                BlankInside(chars[(open + 1)..close]);
-            }
-        });
-        return (blanked, [.. regions]);
+            blanked.Append(text, from, open + 1 - from);
+            var movedOpen = blanked.Length - 1;
+            KeepLineBreaks(blanked, text.AsSpan(open + 1, close - open - 1));
+            moved.Add((movedOpen, blanked.Length));
+            from = close;
+        }
+        blanked.Append(text, from, text.Length - from);
+        return (blanked.ToString(), moved.MoveToImmutable());
     }
 
-    /// <summary>Spaces for everything but line breaks, then one comment trivia instead of a whitespace and an
-    /// end-of-line trivia per line: `/*` at the first two blanks inside the brackets, `*/` at the last two.</summary>
-    private static void BlankInside(Span<char> inside)
+    /// <summary>Appends the line breaks of a region's inside in one comment (`/*`, the breaks, `*/`), or nothing when it
+    /// has none: the parse gets one trivia instead of a token stream, and the lines after the region stay where they were.</summary>
+    private static void KeepLineBreaks(StringBuilder to, ReadOnlySpan<char> inside)
     {
         var rest = inside;
-        while (!rest.IsEmpty)
+        var lineBreak = rest.IndexOfAny(LineBreaks);
+        if (lineBreak < 0)
         {
-            var lineBreak = rest.IndexOfAny(LineBreaks);
-            if (lineBreak < 0)
+            return;
+        }
+        to.Append("/*");
+        var lastWasCarriageReturn = false;
+        while (lineBreak >= 0)
+        {
+            var c = rest[lineBreak];
+            // A CR and an LF with text between them are two line breaks; side by side they would be one.
+            if (c == '\n' && lastWasCarriageReturn && lineBreak > 0)
             {
-                rest.Fill(' ');
-                break;
+                to.Append(' ');
             }
-            rest[..lineBreak].Fill(' ');
+            to.Append(c);
+            lastWasCarriageReturn = c == '\r';
             rest = rest[(lineBreak + 1)..];
+            lineBreak = rest.IndexOfAny(LineBreaks);
         }
-        var first = 0;
-        while (first + 1 < inside.Length && (IsLineBreak(inside[first]) || IsLineBreak(inside[first + 1])))
-        {
-            first++;
-        }
-        var last = inside.Length - 1;
-        while (last - 1 > first + 1 && (IsLineBreak(inside[last]) || IsLineBreak(inside[last - 1])))
-        {
-            last--;
-        }
-        if (last - 1 > first + 1)
-        {
-            inside[first] = '/';
-            inside[first + 1] = '*';
-            inside[last - 1] = '*';
-            inside[last] = '/';
-        }
+        to.Append("*/");
     }
 
     private static HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Lookup(params string[] words) =>
