@@ -1,14 +1,16 @@
+using System.Buffers;
 using System.Collections.Immutable;
+using System.Text;
 
 namespace SpecMap.Core.Outline.CSharp;
 
 /// <summary>
 /// The outline never enters a member's body or a field's initializer, yet Roslyn lexes and parses every token in them:
 /// most of a cold run's parse time on Humanizer. This scan finds them by their brackets and blanks their inside, keeping
-/// the text's length and line breaks, so the parse sees `{/*   */}` and every declaration keeps its lines. It is a cheap
-/// lexical pass, so it only proposes: <see cref="CSharpOutliner"/> checks that each blanked region parsed as planned,
-/// and parses the text as written when one did not or when the scan met something it does not follow
-/// (<see cref="Blank"/> returns null).
+/// only its line breaks, so the parse sees `{/*`, the line breaks and `*/}` (or `{}`), and every declaration keeps its
+/// lines, not its offsets (the regions are returned where they are in the blanked text). It is a cheap lexical pass, so
+/// it only proposes: <see cref="CSharpOutliner"/> checks that each blanked region parsed as planned, and parses the text
+/// as written when one did not or when the scan met something it does not follow (<see cref="Blank"/> returns null).
 /// </summary>
 /// <remarks>
 /// A region is never blanked when a preprocessor line lies inside it or between it and the previous `;`, `{` or `}`: then
@@ -30,47 +32,66 @@ internal static class BodyBlanker
 
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Accessors = Lookup("get", "set", "init", "add", "remove");
 
-    /// <summary>The text with its blocks and initializers blanked, and each region's open and close bracket; null when
+    private static readonly SearchValues<char> LineBreaks = SearchValues.Create("\n\r\u0085\u2028\u2029");
+
+    // Inside a block only brackets, literals, comments and directives matter to the scan (see Scanner.SkipBlock).
+    private static readonly SearchValues<char> BlockSignificant = SearchValues.Create("{}[]\"'/#");
+
+    /// <summary>The text with its blocks and initializers blanked, and each region's open and close bracket in it; null when
     /// nothing was blanked or the scan cannot follow the text (a raw string, a preprocessor line inside a comment or
     /// string, unbalanced braces).</summary>
-    public static (string Text, ImmutableArray<(int Open, int Close)> Regions)? Blank(string text)
+    public static (string Text, ImmutableArray<(int Open, int Close)> Regions)? Blank(string text) => Blank(text, skipBlocks: true);
+
+    /// <summary><see cref="Blank(string)"/>; <paramref name="skipBlocks"/> false scans a block's inside token by token
+    /// like the rest of the text (the tests compare the two).</summary>
+    internal static (string Text, ImmutableArray<(int Open, int Close)> Regions)? Blank(string text, bool skipBlocks)
     {
-        var regions = new Scanner(text).Regions();
+        var regions = new Scanner(text, skipBlocks).Regions();
         if (regions is null || regions.Count == 0)
         {
             return null;
         }
-        var chars = text.ToCharArray();
+        var blanked = new StringBuilder(text.Length / 2);
+        var moved = ImmutableArray.CreateBuilder<(int Open, int Close)>(regions.Count);
+        var from = 0;
         foreach (var (open, close) in regions)
         {
-            for (var i = open + 1; i < close; i++)
-            {
-                if (!IsLineBreak(chars[i]))
-                {
-                    chars[i] = ' ';
-                }
-            }
-            // One comment trivia instead of a whitespace and an end-of-line trivia per line: `/*` at the first two
-            // blanks inside the braces, `*/` at the last two.
-            var first = open + 1;
-            while (first + 1 < close && (IsLineBreak(chars[first]) || IsLineBreak(chars[first + 1])))
-            {
-                first++;
-            }
-            var last = close - 1;
-            while (last - 1 > first + 1 && (IsLineBreak(chars[last]) || IsLineBreak(chars[last - 1])))
-            {
-                last--;
-            }
-            if (last - 1 > first + 1)
-            {
-                chars[first] = '/';
-                chars[first + 1] = '*';
-                chars[last - 1] = '*';
-                chars[last] = '/';
-            }
+            blanked.Append(text, from, open + 1 - from);
+            var movedOpen = blanked.Length - 1;
+            KeepLineBreaks(blanked, text.AsSpan(open + 1, close - open - 1));
+            moved.Add((movedOpen, blanked.Length));
+            from = close;
         }
-        return (new string(chars), [.. regions]);
+        blanked.Append(text, from, text.Length - from);
+        return (blanked.ToString(), moved.MoveToImmutable());
+    }
+
+    /// <summary>Appends the line breaks of a region's inside in one comment (`/*`, the breaks, `*/`), or nothing when it
+    /// has none: the parse gets one trivia instead of a token stream, and the lines after the region stay where they were.</summary>
+    private static void KeepLineBreaks(StringBuilder to, ReadOnlySpan<char> inside)
+    {
+        var rest = inside;
+        var lineBreak = rest.IndexOfAny(LineBreaks);
+        if (lineBreak < 0)
+        {
+            return;
+        }
+        to.Append("/*");
+        var lastWasCarriageReturn = false;
+        while (lineBreak >= 0)
+        {
+            var c = rest[lineBreak];
+            // A CR and an LF with text between them are two line breaks; side by side they would be one.
+            if (c == '\n' && lastWasCarriageReturn && lineBreak > 0)
+            {
+                to.Append(' ');
+            }
+            to.Append(c);
+            lastWasCarriageReturn = c == '\r';
+            rest = rest[(lineBreak + 1)..];
+            lineBreak = rest.IndexOfAny(LineBreaks);
+        }
+        to.Append("*/");
     }
 
     private static HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Lookup(params string[] words) =>
@@ -78,11 +99,13 @@ internal static class BodyBlanker
 
     private static bool IsLineBreak(char c) => c is '\n' or '\r' or '\u0085' or '\u2028' or '\u2029';
 
-    private sealed class Scanner(string text)
+    private sealed class Scanner(string text, bool skipBlocks)
     {
         // Open `{` and `[`: where, which, whether the region may be blanked, and the directives seen before it.
         private readonly List<(int Open, char Bracket, bool Region, int Directives)> _braces = [];
         private readonly List<(int Open, int Close)> _regions = [];
+        // The brackets open inside a block that SkipBlock crosses.
+        private readonly Stack<char> _nesting = new();
         private int _i;
         private int _directives;
         private bool _lineStart = true;
@@ -182,6 +205,14 @@ internal static class BodyBlanker
             _i++;
             switch (c)
             {
+                case '{' when skipBlocks && OpensBraceRegion() && SkipBlock(_i - 1) is { } close:
+                    if (close - (_i - 1) > 1)
+                    {
+                        _regions.Add((_i - 1, close));
+                    }
+                    _i = close + 1;
+                    ResetHead();
+                    break;
                 case '{' or '[':
                     _braces.Add((_i - 1, c, c == '{' ? OpensBraceRegion() : OpensCollectionRegion(), _directives));
                     if (c == '{')
@@ -234,6 +265,94 @@ internal static class BodyBlanker
                     break;
             }
             return true;
+        }
+
+        /// <summary>
+        /// The close of the region whose `{` is at <paramref name="open"/>, found by jumping from one character that
+        /// matters to the next; null when the block holds a directive or anything else the token-by-token scan must
+        /// judge (a `$` or `@` run before a quote, a literal or comment it rejects, mismatched brackets), which then
+        /// scans it from its `{`. Where this answers, that scan ends the block at the same `}`, with no directive
+        /// inside and its head reset, and keeps no region within it (regions are outermost).
+        /// </summary>
+        private int? SkipBlock(int open)
+        {
+            var nesting = _nesting;
+            nesting.Clear();
+            var i = open + 1;
+            while (true)
+            {
+                var next = text.AsSpan(i).IndexOfAny(BlockSignificant);
+                if (next < 0)
+                {
+                    return null;
+                }
+                i += next;
+                var c = text[i];
+                switch (c)
+                {
+                    case '{' or '[':
+                        nesting.Push(c);
+                        i++;
+                        break;
+                    case '}' when nesting.Count == 0:
+                        return i;
+                    case '}' or ']':
+                        if (nesting.Count == 0 || nesting.Pop() != (c == '}' ? '{' : '['))
+                        {
+                            return null;
+                        }
+                        i++;
+                        break;
+                    case '#':
+                        if (StartsLine(i))
+                        {
+                            return null;
+                        }
+                        i++;
+                        break;
+                    case '/' when i + 1 < text.Length && text[i + 1] == '/':
+                        var lineBreak = text.AsSpan(i).IndexOfAny(LineBreaks);
+                        i = lineBreak < 0 ? text.Length : i + lineBreak;
+                        break;
+                    case '/' when i + 1 < text.Length && text[i + 1] == '*':
+                        if (!SkipBlockComment(ref i))
+                        {
+                            return null;
+                        }
+                        break;
+                    case '/':
+                        i++;
+                        break;
+                    default:
+                        // A quote: the literal starts at a `$` or `@` just before it (one; longer runs are left to the scan).
+                        var start = i;
+                        if (c == '"' && text[i - 1] is '$' or '@')
+                        {
+                            if (text[i - 2] is '$' or '@')
+                            {
+                                return null;
+                            }
+                            start--;
+                        }
+                        if (!SkipLiteral(ref start))
+                        {
+                            return null;
+                        }
+                        i = start;
+                        break;
+                }
+            }
+        }
+
+        /// <summary>True when only white space precedes <paramref name="at"/> on its line.</summary>
+        private bool StartsLine(int at)
+        {
+            var i = at - 1;
+            while (i >= 0 && !IsLineBreak(text[i]) && char.IsWhiteSpace(text[i]))
+            {
+                i--;
+            }
+            return i < 0 || IsLineBreak(text[i]);
         }
 
         /// <summary>A `{` that opens a block (after a parameter list, `=>` or an accessor keyword) or an initializer

@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace SpecMap.Core.Outline.CSharp;
 
 /// <summary>
@@ -28,6 +30,10 @@ internal static class CSharpNestingGuard
     private const int MaxDirectiveLines = 5_000;
     private const int MaxChars = 8 * 1024 * 1024;
 
+    // The characters the scan acts on; a run of others only changes the last character, the last one that is not
+    // white space, and whether the line so far is blank.
+    private static readonly SearchValues<char> Significant = SearchValues.Create("/<>;{}()[]=#\n");
+
     public static bool TooDeep(string text) => WhyNotParsed(text) is not null;
 
     /// <summary>Why Roslyn is not given <paramref name="text"/> ("it …"), or null when it may be parsed.</summary>
@@ -46,6 +52,17 @@ internal static class CSharpNestingGuard
         var lastSignificant = ' ';
         for (var i = 0; i < text.Length; i++)
         {
+            var run = text.AsSpan(i).IndexOfAny(Significant);
+            if (run != 0)
+            {
+                var end = run < 0 ? text.Length : i + run;
+                Cross(text.AsSpan(i, end - i), ref previous, ref lastSignificant, ref lineStart);
+                if (run < 0)
+                {
+                    break;
+                }
+                i = end;
+            }
             var c = text[i];
             // Comments cannot nest code; an unclosed `(` in prose must not count for the rest of the file.
             if (c == '/' && i + 1 < text.Length && text[i + 1] is '/' or '*')
@@ -99,6 +116,23 @@ internal static class CSharpNestingGuard
             lineStart = c == '\n' || (lineStart && c is ' ' or '\t');
         }
         return null;
+    }
+
+    /// <summary>What the per-character loop would leave after <paramref name="run"/>, none of whose characters it acts on
+    /// (no `\n` among them).</summary>
+    private static void Cross(ReadOnlySpan<char> run, ref char previous, ref char lastSignificant, ref bool lineStart)
+    {
+        previous = run[^1];
+        var last = run.Length - 1;
+        while (last >= 0 && char.IsWhiteSpace(run[last]))
+        {
+            last--;
+        }
+        if (last >= 0)
+        {
+            lastSignificant = run[last];
+        }
+        lineStart = lineStart && !run.ContainsAnyExcept(' ', '\t');
     }
 
     /// <summary>

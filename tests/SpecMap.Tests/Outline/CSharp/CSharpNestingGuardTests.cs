@@ -66,6 +66,22 @@ public sealed class CSharpNestingGuardTests : IDisposable
         Assert.NotNull(CSharpNestingGuard.WhyNotParsed(Body(9)));
     }
 
+    [Theory]
+    // The scan crosses runs of characters it does not act on at once; what they leave behind still counts: the last
+    // character before `<` (a comment in between is not one), the last non-blank one before `=`, and whether a `#` has
+    // only spaces and tabs before it on its line.
+    [InlineData("A/**/<", 300, true)]
+    [InlineData("A <", 300, false)]
+    [InlineData("(x \t = ", 9, true)]
+    [InlineData("(x +  = ", 9, false)]
+    [InlineData("\n \t#x", 5_001, true)]
+    [InlineData("\n a #x", 5_001, false)]
+    public void What_a_run_between_the_characters_that_matter_leaves_behind_counts(string unit, int count, bool refused)
+    {
+        var text = "class C { void M() { var y = " + Repeat(unit, count) + "1; } }\n";
+        Assert.Equal(refused, CSharpNestingGuard.WhyNotParsed(text) is not null);
+    }
+
     [Fact]
     public void Real_code_with_assignments_in_parentheses_comments_and_lambdas_is_parsed()
     {
