@@ -7,8 +7,9 @@ namespace SpecMap.Core.Caching;
 /// <summary>
 /// Outlines kept across runs under the repository's git folder (`.git/specmap/cache/VERSION/`), keyed by blob id and
 /// language, so an unchanged file is parsed once, ever. Each run that parsed something adds one segment file, written
-/// to a temporary name and renamed into place, so a reader sees a whole segment or none; a segment that is torn,
-/// foreign or deleted under a reader is a miss, never an error. Bounded: past <see cref="MaxSegments"/> segments the
+/// as its records come to a temporary name (a run holds none of their bytes: issue 15, a cold run of 10,000 references
+/// kept 30 MB of them until the end) and renamed into place when the run ends, so a reader sees a whole segment or
+/// none; a segment that is torn, foreign or deleted under a reader is a miss, never an error. Bounded: past <see cref="MaxSegments"/> segments the
 /// run that adds one merges them, and past <see cref="MaxBytes"/> the least recently read segments go first.
 /// The folder is per build of the engine, so a changed outliner never reads what an old one wrote.
 /// </summary>
@@ -18,14 +19,16 @@ internal sealed class OutlineStore : IDisposable
     private const long MaxBytes = 64L * 1024 * 1024;
     private const string SegmentPrefix = "seg-";
     private const string SegmentExtension = ".bin";
-    private static readonly byte[] Magic = "SMOC0002"u8.ToArray();
+    private static readonly byte[] Magic = "SMOC0003"u8.ToArray();
 
     private readonly string _folder;
     private readonly Lock _lock = new();
     private readonly Dictionary<string, (Segment Segment, long Offset, int Length)> _index = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, byte[]> _added = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _added = new(StringComparer.Ordinal);
     private readonly List<Segment> _segments = [];
     private bool _loaded;
+    private SegmentWriter? _writer;
+    private bool _unwritable;
 
     private OutlineStore(string folder) => _folder = folder;
 
@@ -65,7 +68,7 @@ internal sealed class OutlineStore : IDisposable
         var bytes = OutlineCodec.Encode(outline);
         lock (_lock)
         {
-            _added.TryAdd(Key(blobId, language), bytes);
+            Append(Key(blobId, language), bytes);
         }
     }
 
@@ -93,11 +96,32 @@ internal sealed class OutlineStore : IDisposable
     {
         lock (_lock)
         {
-            _added.TryAdd(key, bytes);
+            Append(key, bytes);
         }
     }
 
-    /// <summary>Writes what this run parsed as one new segment, then keeps the folder within its bounds.</summary>
+    /// <summary>Writes the record to this run's segment, started by the first one; the first of a key wins.</summary>
+    private void Append(string key, byte[] bytes)
+    {
+        if (_unwritable || !_added.Add(key))
+        {
+            return;
+        }
+        try
+        {
+            _writer ??= SegmentWriter.Create(_folder);
+            _writer.Add(key, bytes);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A cache that cannot be written (read-only git folder, full disk) costs a parse next time, nothing more.
+            _unwritable = true;
+            _writer?.Abandon();
+            _writer = null;
+        }
+    }
+
+    /// <summary>Puts what this run parsed in place as one new segment, then keeps the folder within its bounds.</summary>
     public void Dispose()
     {
         lock (_lock)
@@ -112,17 +136,19 @@ internal sealed class OutlineStore : IDisposable
             }
             try
             {
-                if (_added.Count > 0)
+                if (_writer is not null)
                 {
-                    Directory.CreateDirectory(_folder);
-                    WriteSegment(_added.Select(e => (e.Key, e.Value)));
+                    _writer.Commit(NewSegmentPath());
+                    _writer = null;
                     Trim();
                 }
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                // A cache that cannot be written (read-only git folder, full disk) costs a parse next time, nothing more.
+                // As in Append: the parse is done again next time.
+                _writer?.Abandon();
             }
+            _writer = null;
             _added.Clear();
         }
     }
@@ -156,29 +182,8 @@ internal sealed class OutlineStore : IDisposable
     private IEnumerable<string> SegmentPaths() =>
         Directory.EnumerateFiles(_folder, SegmentPrefix + "*" + SegmentExtension);
 
-    private void WriteSegment(IEnumerable<(string Key, byte[] Bytes)> entries)
-    {
-        var list = entries.OrderBy(e => e.Key, StringComparer.Ordinal).ToList();
-        var temporary = Path.Combine(_folder, $"tmp-{Environment.ProcessId}-{Guid.NewGuid():N}");
-        using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write))
-        using (var writer = new BinaryWriter(stream, Encoding.UTF8))
-        {
-            writer.Write(Magic);
-            writer.Write(list.Count);
-            foreach (var (key, bytes) in list)
-            {
-                writer.Write(key);
-                writer.Write(bytes.Length);
-            }
-            foreach (var (_, bytes) in list)
-            {
-                writer.Write(bytes);
-            }
-            // The magic again at the end: a segment cut short anywhere fails to open.
-            writer.Write(Magic);
-        }
-        File.Move(temporary, Path.Combine(_folder, $"{SegmentPrefix}{DateTime.UtcNow.Ticks:D19}-{Guid.NewGuid():N}{SegmentExtension}"));
-    }
+    private string NewSegmentPath() =>
+        Path.Combine(_folder, $"{SegmentPrefix}{DateTime.UtcNow.Ticks:D19}-{Guid.NewGuid():N}{SegmentExtension}");
 
     /// <summary>Merges the segments when there are too many, keeping the most recently read ones within the size bound.</summary>
     private void Trim()
@@ -188,25 +193,36 @@ internal sealed class OutlineStore : IDisposable
         {
             return;
         }
-        var merged = new Dictionary<string, byte[]>(StringComparer.Ordinal);
-        long size = 0;
-        foreach (var info in segments)
+        // Record by record into the merged segment: at most one record in memory, however large the folder.
+        var merged = SegmentWriter.Create(_folder);
+        try
         {
-            using var segment = Segment.Open(info.FullName);
-            if (segment is null || size + info.Length > MaxBytes)
+            var kept = new HashSet<string>(StringComparer.Ordinal);
+            long size = 0;
+            foreach (var info in segments)
             {
-                continue;
-            }
-            foreach (var (key, offset, length) in segment.Entries)
-            {
-                if (!merged.ContainsKey(key) && segment.Read(offset, length) is { } bytes)
+                using var segment = Segment.Open(info.FullName);
+                if (segment is null || size + info.Length > MaxBytes)
                 {
-                    merged[key] = bytes;
-                    size += bytes.Length + key.Length;
+                    continue;
+                }
+                foreach (var (key, offset, length) in segment.Entries)
+                {
+                    if (!kept.Contains(key) && segment.Read(offset, length) is { } bytes)
+                    {
+                        kept.Add(key);
+                        merged.Add(key, bytes);
+                        size += bytes.Length + key.Length;
+                    }
                 }
             }
+            merged.Commit(NewSegmentPath());
         }
-        WriteSegment(merged.Select(e => (e.Key, e.Value)));
+        catch
+        {
+            merged.Abandon();
+            throw;
+        }
         foreach (var info in segments)
         {
             TryDelete(info.FullName);
@@ -279,31 +295,41 @@ internal sealed class OutlineStore : IDisposable
             {
                 stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 4096);
                 using var reader = new BinaryReader(stream, Encoding.UTF8, leaveOpen: true);
-                if (!reader.ReadBytes(Magic.Length).AsSpan().SequenceEqual(Magic))
+                // The records, then their index, then where the index starts: see SegmentWriter.
+                var indexEnd = stream.Length - sizeof(long) - Magic.Length;
+                if (indexEnd < Magic.Length || !reader.ReadBytes(Magic.Length).AsSpan().SequenceEqual(Magic))
                 {
                     stream.Dispose();
                     return null;
                 }
+                stream.Position = indexEnd;
+                var indexStart = reader.ReadInt64();
+                if (!reader.ReadBytes(Magic.Length).AsSpan().SequenceEqual(Magic) || indexStart < Magic.Length || indexStart > indexEnd)
+                {
+                    stream.Dispose();
+                    return null;
+                }
+                stream.Position = indexStart;
                 var count = reader.ReadInt32();
-                if (count < 0 || count > stream.Length)
+                if (count < 0 || count > indexEnd - indexStart)
                 {
                     stream.Dispose();
                     return null;
                 }
                 var entries = new List<(string, long, int)>(count);
-                var lengths = new List<(string Key, int Length)>(count);
                 for (var i = 0; i < count; i++)
                 {
-                    lengths.Add((reader.ReadString(), reader.ReadInt32()));
-                }
-                var offset = stream.Position;
-                foreach (var (key, length) in lengths)
-                {
+                    var key = reader.ReadString();
+                    var offset = reader.ReadInt64();
+                    var length = reader.ReadInt32();
+                    if (offset < Magic.Length || length < 0 || offset + length > indexStart)
+                    {
+                        stream.Dispose();
+                        return null;
+                    }
                     entries.Add((key, offset, length));
-                    offset += length;
                 }
-                stream.Position = offset;
-                if (stream.Length != offset + Magic.Length || !reader.ReadBytes(Magic.Length).AsSpan().SequenceEqual(Magic))
+                if (stream.Position != indexEnd)
                 {
                     stream.Dispose();
                     return null;
@@ -334,5 +360,69 @@ internal sealed class OutlineStore : IDisposable
         }
 
         public void Dispose() => _stream.Dispose();
+    }
+
+    /// <summary>
+    /// One new segment, written record by record under a temporary name: the magic, the records, their index (key, offset,
+    /// length), where the index starts, and the magic again, so a segment cut short anywhere fails to open. Renamed into
+    /// place whole by <see cref="Commit"/>; a run that dies first leaves a temporary file the next trim deletes.
+    /// </summary>
+    private sealed class SegmentWriter
+    {
+        private readonly string _temporary;
+        private readonly FileStream _stream;
+        private readonly BinaryWriter _writer;
+        private readonly List<(string Key, long Offset, int Length)> _entries = [];
+
+        private SegmentWriter(string temporary, FileStream stream)
+        {
+            _temporary = temporary;
+            _stream = stream;
+            _writer = new BinaryWriter(stream, Encoding.UTF8);
+            _writer.Write(Magic);
+        }
+
+        public static SegmentWriter Create(string folder)
+        {
+            Directory.CreateDirectory(folder);
+            var temporary = System.IO.Path.Combine(folder, $"tmp-{Environment.ProcessId}-{Guid.NewGuid():N}");
+            return new SegmentWriter(temporary, new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 64 * 1024));
+        }
+
+        public void Add(string key, byte[] bytes)
+        {
+            _entries.Add((key, _stream.Position, bytes.Length));
+            _writer.Write(bytes);
+        }
+
+        public void Commit(string path)
+        {
+            var indexStart = _stream.Position;
+            _writer.Write(_entries.Count);
+            foreach (var (key, offset, length) in _entries.OrderBy(e => e.Key, StringComparer.Ordinal))
+            {
+                _writer.Write(key);
+                _writer.Write(offset);
+                _writer.Write(length);
+            }
+            _writer.Write(indexStart);
+            _writer.Write(Magic);
+            _writer.Dispose();
+            File.Move(_temporary, path);
+        }
+
+        /// <summary>Closes and deletes the temporary file (best effort: a trim deletes what is left).</summary>
+        public void Abandon()
+        {
+            try
+            {
+                _writer.Dispose();
+            }
+            catch (IOException)
+            {
+                // A write that failed before (a full disk) fails again on the flush; the file goes all the same.
+            }
+            TryDelete(_temporary);
+        }
     }
 }

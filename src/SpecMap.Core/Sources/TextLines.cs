@@ -44,6 +44,26 @@ internal static class TextLines
         return [.. lines];
     }
 
+    /// <summary>Where each line of <see cref="Split"/> starts in <paramref name="text"/>: line <c>i</c> is
+    /// <c>Split(text)[i]</c> from <c>starts[i]</c> up to its terminator.</summary>
+    public static int[] Starts(string text)
+    {
+        var starts = new List<int>();
+        var start = 0;
+        while (start < text.Length)
+        {
+            starts.Add(start);
+            var end = text.AsSpan(start).IndexOfAny('\r', '\n');
+            if (end < 0)
+            {
+                break;
+            }
+            end += start;
+            start = text[end] == '\r' && end + 1 < text.Length && text[end + 1] == '\n' ? end + 2 : end + 1;
+        }
+        return [.. starts];
+    }
+
     /// <summary>Strips a UTF-8 BOM that survived decoding.</summary>
     public static string WithoutBom(string text) => text.Length > 0 && text[0] == '\uFEFF' ? text[1..] : text;
 }

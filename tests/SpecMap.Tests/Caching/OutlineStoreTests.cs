@@ -109,6 +109,89 @@ public sealed class OutlineStoreTests : IDisposable
     }
 
     [Fact]
+    public void A_segment_cut_short_anywhere_is_a_miss()
+    {
+        using (var store = OutlineStore.Open(GitFolder)!)
+        {
+            store.Add(Blob(Python), "python", Parse("app.py", Python));
+            store.Add(Blob(CSharp), "csharp", Parse("C.cs", CSharp));
+        }
+        var segment = Directory.GetFiles(CacheFolder, "seg-*").Single();
+        var whole = File.ReadAllBytes(segment);
+        for (var length = 0; length < whole.Length; length++)
+        {
+            File.WriteAllBytes(segment, whole[..length]);
+            using var next = OutlineStore.Open(GitFolder)!;
+            Assert.Null(next.Find(Blob(Python), "python", "app.py"));
+            Assert.Null(next.Find(Blob(CSharp), "csharp", "C.cs"));
+        }
+        File.WriteAllBytes(segment, whole);
+        using var restored = OutlineStore.Open(GitFolder)!;
+        Assert.NotNull(restored.Find(Blob(CSharp), "csharp", "C.cs"));
+    }
+
+    [Fact]
+    public void A_run_writes_its_records_as_they_come_and_others_see_them_only_once_it_ends()
+    {
+        var texts = Enumerable.Range(0, 50).Select(i => $"def h{i}():\n    return {i}\n").ToList();
+        var store = OutlineStore.Open(GitFolder)!;
+        foreach (var text in texts)
+        {
+            store.Add(Blob(text), "python", Parse("m.py", text));
+        }
+        var large = new byte[300_000];
+        Random.Shared.NextBytes(large);
+        store.AddRecord("large", large);
+        // On disk under a temporary name (past the write buffer), not yet a segment: another run meanwhile reads none of it.
+        Assert.Empty(Directory.GetFiles(CacheFolder, "seg-*"));
+        Assert.True(new FileInfo(Directory.GetFiles(CacheFolder, "tmp-*").Single()).Length > large.Length);
+        using (var meanwhile = OutlineStore.Open(GitFolder)!)
+        {
+            Assert.Null(meanwhile.Find(Blob(texts[0]), "python", "m.py"));
+        }
+        store.Dispose();
+        Assert.Empty(Directory.GetFiles(CacheFolder, "tmp-*"));
+        using var after = OutlineStore.Open(GitFolder)!;
+        Assert.All(texts, (text, i) => Assert.Equal($"h{i}", after.Find(Blob(text), "python", "m.py")?.Symbols.Single().Name));
+        Assert.Equal(large, after.FindRecord("large"));
+    }
+
+    [Fact]
+    public void Runs_open_at_the_same_time_each_write_their_own_segment()
+    {
+        var first = OutlineStore.Open(GitFolder)!;
+        var second = OutlineStore.Open(GitFolder)!;
+        first.Add(Blob(Python), "python", Parse("app.py", Python));
+        second.Add(Blob(CSharp), "csharp", Parse("C.cs", CSharp));
+        // The same record from both: each run keeps its own first copy.
+        second.Add(Blob(Python), "python", Parse("app.py", Python));
+        Assert.Equal(2, Directory.GetFiles(CacheFolder, "tmp-*").Length);
+        second.Dispose();
+        first.Dispose();
+        Assert.Equal(2, Directory.GetFiles(CacheFolder, "seg-*").Length);
+        using var reader = OutlineStore.Open(GitFolder)!;
+        Assert.Equal(Parse("app.py", Python).Symbols.ToArray(), reader.Find(Blob(Python), "python", "app.py")?.Symbols.ToArray());
+        Assert.Equal(Parse("C.cs", CSharp).Symbols.ToArray(), reader.Find(Blob(CSharp), "csharp", "C.cs")?.Symbols.ToArray());
+    }
+
+    [Fact]
+    public void A_cache_folder_that_cannot_be_made_costs_the_parse_and_nothing_else()
+    {
+        // A file where the folder should be: the run adds and ends as usual, and nothing is kept.
+        Directory.CreateDirectory(Path.GetDirectoryName(CacheFolder)!);
+        File.WriteAllText(CacheFolder, "in the way");
+        using (var store = OutlineStore.Open(GitFolder)!)
+        {
+            store.Add(Blob(Python), "python", Parse("app.py", Python));
+            store.Add(Blob(CSharp), "csharp", Parse("C.cs", CSharp));
+            Assert.Null(store.Find(Blob(Python), "python", "app.py"));
+        }
+        File.Delete(CacheFolder);
+        using var next = OutlineStore.Open(GitFolder)!;
+        Assert.Null(next.Find(Blob(Python), "python", "app.py"));
+    }
+
+    [Fact]
     public void Many_runs_leave_a_bounded_number_of_segments_and_keep_every_outline()
     {
         var texts = Enumerable.Range(0, 20).Select(i => $"def f{i}():\n    return {i}\n").ToList();
