@@ -27,12 +27,7 @@ internal static class CSharpFactsCodec
             writer.Write(type.Members.Length);
             foreach (var member in type.Members)
             {
-                writer.Write(member.Name);
-                WriteOptional(writer, member.WireName);
-                writer.Write(member.TypeText);
-                WriteType(writer, member.Type);
-                writer.Write(member.HasDefault);
-                writer.Write(member.Line);
+                WriteField(writer, new(member.Name, member.WireName, member.TypeText, member.Type, member.HasDefault, member.Line));
                 writer.Write(member.IsProperty);
             }
         }
@@ -62,11 +57,10 @@ internal static class CSharpFactsCodec
             var members = ImmutableArray.CreateBuilder<CSharpMemberFacts>(Count(reader, bytes));
             for (var j = 0; j < members.Capacity; j++)
             {
-                var memberName = reader.ReadString();
-                var wireName = ReadOptional(reader);
-                var typeText = reader.ReadString();
-                var memberType = ReadType(reader, bytes, 0);
-                members.Add(new CSharpMemberFacts(memberName, wireName, typeText, memberType, reader.ReadBoolean(), reader.ReadInt32(), reader.ReadBoolean()));
+                var field = ReadField(reader, bytes);
+                // Every C# member has a type tree.
+                var type = field.Type ?? throw new InvalidDataException("member type");
+                members.Add(new CSharpMemberFacts(field.Name, field.WireName, field.TypeText, type, field.HasDefault, field.Line, reader.ReadBoolean()));
             }
             types.Add(new CSharpTypeFacts(name, line, kind, isPartial, ns, bases.MoveToImmutable(), members.MoveToImmutable()));
         }

@@ -23,16 +23,7 @@ internal static class ModelFactsCodec
             writer.Write(cls.Fields.Length);
             foreach (var field in cls.Fields)
             {
-                writer.Write(field.Name);
-                WriteOptional(writer, field.WireName);
-                writer.Write(field.TypeText);
-                writer.Write(field.Type is not null);
-                if (field.Type is not null)
-                {
-                    WriteType(writer, field.Type);
-                }
-                writer.Write(field.HasDefault);
-                writer.Write(field.Line);
+                WriteField(writer, new(field.Name, field.WireName, field.TypeText, field.Type, field.HasDefault, field.Line));
             }
         }
         writer.Write(facts.Imports.Count);
@@ -65,11 +56,8 @@ internal static class ModelFactsCodec
             var fields = ImmutableArray.CreateBuilder<PythonFieldFacts>(Count(reader, bytes));
             for (var j = 0; j < fields.Capacity; j++)
             {
-                var fieldName = reader.ReadString();
-                var wireName = ReadOptional(reader);
-                var typeText = reader.ReadString();
-                var type = reader.ReadBoolean() ? ReadType(reader, bytes, 0) : null;
-                fields.Add(new PythonFieldFacts(fieldName, wireName, typeText, type, reader.ReadBoolean(), reader.ReadInt32()));
+                var field = ReadField(reader, bytes);
+                fields.Add(new PythonFieldFacts(field.Name, field.WireName, field.TypeText, field.Type, field.HasDefault, field.Line));
             }
             classes.Add(new PythonClassFacts(key, name, startLine, bases, generator, fields.MoveToImmutable()));
         }
@@ -117,6 +105,30 @@ internal static class ModelFactsCodec
         {
             return null;
         }
+    }
+
+    /// <summary>A field or member as both languages' facts hold it.</summary>
+    internal static void WriteField(BinaryWriter writer, FieldRecord field)
+    {
+        writer.Write(field.Name);
+        WriteOptional(writer, field.WireName);
+        writer.Write(field.TypeText);
+        writer.Write(field.Type is not null);
+        if (field.Type is not null)
+        {
+            WriteType(writer, field.Type);
+        }
+        writer.Write(field.HasDefault);
+        writer.Write(field.Line);
+    }
+
+    internal static FieldRecord ReadField(BinaryReader reader, byte[] bytes)
+    {
+        var name = reader.ReadString();
+        var wireName = ReadOptional(reader);
+        var typeText = reader.ReadString();
+        var type = reader.ReadBoolean() ? ReadType(reader, bytes, 0) : null;
+        return new FieldRecord(name, wireName, typeText, type, reader.ReadBoolean(), reader.ReadInt32());
     }
 
     internal static void WriteType(BinaryWriter writer, TypeNode type)
@@ -190,3 +202,6 @@ internal static class ModelFactsCodec
         return count < 0 || count > bytes.Length ? throw new InvalidDataException("count") : count;
     }
 }
+
+/// <summary>What a stored field holds, in either language's facts.</summary>
+internal readonly record struct FieldRecord(string Name, string? WireName, string TypeText, TypeNode? Type, bool HasDefault, int Line);
