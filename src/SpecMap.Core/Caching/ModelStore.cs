@@ -6,16 +6,17 @@ using SpecMap.Core.Contracts.Python;
 namespace SpecMap.Core.Caching;
 
 /// <summary>
-/// The facts model readers take from one file (<see cref="PythonFileFacts"/>, <see cref="CSharpFileFacts"/>), kept by blob id: in memory for the process
-/// and across runs in the repository's <see cref="OutlineStore"/> (same folder, build version and bounds, as records of
-/// their own kind), so an unchanged file is parsed once, ever. The facts hold nothing read from another file: what
-/// depends on other files (inheritance, imports, type shapes) is resolved from them again on every run, so a changed
-/// base class or import target is always seen.
+/// The facts model readers take from one file (<see cref="PythonFileFacts"/>, <see cref="CSharpFileFacts"/>), kept by
+/// blob id: in memory for the process and across runs in the repository's <see cref="OutlineStore"/> (same folder, build
+/// version and bounds, as records of their own kind), so an unchanged file is parsed once, ever. The facts hold nothing
+/// read from another file: what depends on other files (inheritance, imports, parts, type shapes) is resolved from them
+/// again on every run, so a changed base class, part or import target is always seen.
 /// </summary>
 internal sealed class ModelStore
 {
-    // About as many fields and names as the outline cache holds symbols.
-    private const long MaxWeight = 100_000;
+    // About as many fields and names as the outline cache holds symbols, for files' facts and C# name scans together
+    // (each had this much of its own before they shared one cache).
+    private const long MaxWeight = 200_000;
 
     private const string PythonKind = ":python-model";
     private const string CSharpNamesKind = ":csharp-declared-names";
