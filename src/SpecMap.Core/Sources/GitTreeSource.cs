@@ -15,6 +15,7 @@ internal sealed class GitTreeSource : ISourceTree
     // The content check of a path reads its blob, and the read of its text follows: the bytes of the last check wait
     // for it, so a blob is inflated once, not twice (13% of a warm no-drift run's instructions).
     private (string Path, byte[] Bytes)? _checked;
+    private bool _backslashNames;
 
     public GitTreeSource(Repository repository, Commit commit)
     {
@@ -103,7 +104,9 @@ internal sealed class GitTreeSource : ISourceTree
     {
         if (!_byPath.TryGetValue(path, out var entry))
         {
-            entry = _commit[path];
+            // Once every file is listed (a scan over all paths), a listed file needs no walk from the root; the walk
+            // stays for folders, unlisted paths, and a tree whose names hold a backslash (the listing's keys replace it).
+            entry = _entries.IsValueCreated && !_backslashNames && _entries.Value.TryGetValue(path, out var listed) ? listed : _commit[path];
             _byPath[path] = entry;
         }
         return entry;
@@ -138,6 +141,7 @@ internal sealed class GitTreeSource : ISourceTree
                 }
                 else if (entry.TargetType == TreeEntryTargetType.Blob)
                 {
+                    _backslashNames |= entry.Path.Contains('\\', StringComparison.Ordinal);
                     result[entry.Path.Replace('\\', '/')] = entry;
                 }
             }

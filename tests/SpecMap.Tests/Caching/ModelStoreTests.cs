@@ -122,6 +122,55 @@ public sealed class ModelStoreTests : IDisposable
         AssertWarmIsCold(before, "cs.json");
     }
 
+    [Fact]
+    public void A_csharp_partial_part_removed_from_another_file_is_seen_by_a_warm_run() =>
+        AssertChangeIsSeen(repo => repo.Write("src/Event.Note.cs", NotePart("App")), repo => repo.Delete("src/Event.Note.cs"));
+
+    [Fact]
+    public void A_csharp_part_moved_to_another_namespace_in_its_own_file_is_seen_by_a_warm_run() =>
+        AssertChangeIsSeen(repo => repo.Write("src/Event.Note.cs", NotePart("App")), repo => repo.Write("src/Event.Note.cs", NotePart("Elsewhere")));
+
+    /// <summary>`Count` is of type Amount, declared in another file: an enum (a string or a number, so `integer` fits)
+    /// that becomes a class (an object, so `integer` is a wrong type).</summary>
+    [Fact]
+    public void A_csharp_member_type_changed_in_another_file_is_seen_by_a_warm_run() =>
+        AssertChangeIsSeen(
+            repo => repo.Write("src/Base.cs", "namespace App;\n\npublic class Base\n{\n    public Amount Count { get; set; }\n}\n")
+                .Write("src/Amount.cs", "namespace App;\n\npublic enum Amount { One, Two }\n"),
+            repo => repo.Write("src/Amount.cs", "namespace App;\n\npublic class Amount\n{\n    public int Value { get; set; }\n}\n"));
+
+    /// <summary>`class Tags : List&lt;string&gt;` serializes as an array; without its base it is an object.</summary>
+    [Fact]
+    public void A_csharp_collection_base_of_a_member_type_changed_in_another_file_is_seen_by_a_warm_run() =>
+        AssertChangeIsSeen(
+            repo => repo.Write("src/Base.cs", "namespace App;\n\npublic class Base\n{\n    public int Count { get; set; }\n    public Tags Note { get; set; } = new();\n}\n")
+                .Write("src/Tags.cs", "namespace App;\n\npublic class Tags : System.Collections.Generic.List<string>\n{\n}\n")
+                .Write("tags.json", """
+                    { "models": [ { "name": "event", "model": "src/Event.cs#Event", "required_fields": { "Type": "string", "Note": "array" } } ] }
+                    """),
+            repo => repo.Write("src/Tags.cs", "namespace App;\n\npublic class Tags\n{\n}\n"),
+            "tags.json");
+
+    /// <summary>The base's Count goes off the wire, and a private member comes on it under the name `Note`.</summary>
+    [Fact]
+    public void Csharp_attributes_changed_in_the_base_class_file_are_seen_by_a_warm_run() =>
+        AssertChangeIsSeen(
+            repo => repo,
+            repo => repo.Write("src/Base.cs", "using System.Text.Json.Serialization;\n\nnamespace App;\n\npublic class Base\n{\n    [JsonIgnore]\n    public int Count { get; set; }\n"
+                + "    [JsonPropertyName(\"Note\")]\n    private string Hidden { get; set; } = \"\";\n}\n"));
+
+    private static string NotePart(string ns) => $"namespace {ns};\n\npublic partial class Event\n{{\n    public string Note {{ get; set; }} = \"\";\n}}\n";
+
+    /// <summary>The C# models with <paramref name="setUp"/>'s files committed, then <paramref name="change"/>'s: a warm
+    /// run answers as a cold one, and differently from before.</summary>
+    private void AssertChangeIsSeen(Func<TestRepository, TestRepository> setUp, Func<TestRepository, TestRepository> change, string mapping = "cs.json")
+    {
+        setUp(WriteCSharp()).Commit("models");
+        var before = Answer(mapping);
+        change(_repo).Commit("change");
+        AssertWarmIsCold(before, mapping);
+    }
+
     private TestRepository WriteCSharp() =>
         _repo.Write("src/Event.cs", "namespace App;\n\npublic partial class Event : Base\n{\n    public string Type { get; set; } = \"\";\n}\n")
             .Write("src/Base.cs", "namespace App;\n\npublic class Base\n{\n    public int Count { get; set; }\n}\n")
