@@ -201,7 +201,18 @@ internal sealed class CandidateIndex
         return _vocabulary.Value;
     }
 
-    private static bool IsIdentifier(string name) => name.Length > 0 && name.All(IsIdentifierChar);
+    /// <summary>Whether the file holds <paramref name="word"/> as a whole identifier; null when the index cannot tell (a
+    /// path not indexed, a file it is unsure of, a word that is not a plain identifier).</summary>
+    public bool? HasWord(string path, string word)
+    {
+        if (!_position.TryGetValue(path, out var i) || _unsure.Contains(i) || !IsIdentifier(word))
+        {
+            return null;
+        }
+        return _files.GetValueOrDefault(word) is { } files && files.BinarySearch(i) >= 0;
+    }
+
+    public static bool IsIdentifier(string name) => name.Length > 0 && name.All(IsIdentifierChar);
 
     private static bool IsIdentifierChar(char c) => char.IsLetterOrDigit(c) || c == '_' || char.GetUnicodeCategory(c) is
         System.Globalization.UnicodeCategory.NonSpacingMark or System.Globalization.UnicodeCategory.SpacingCombiningMark
