@@ -1,3 +1,4 @@
+using SpecMap.Core.Caching;
 using SpecMap.Core.History;
 using SpecMap.Core.Outline;
 using SpecMap.Core.Sources;
@@ -478,7 +479,8 @@ internal sealed class SymbolTracker(Snapshot baseline, Snapshot target, Outliner
     {
         if (!_candidateIndexes.TryGetValue(language, out var index))
         {
-            index = CandidateIndex.Build(OtherFiles(language, null), target.Read);
+            var store = new CandidateFactsStore(outliners.Store);
+            index = CandidateIndex.Build(OtherFiles(language, null), path => store.For(language, target.BlobId(path), () => target.Read(path)));
             _candidateIndexes[language] = index;
         }
         return index;

@@ -1,6 +1,5 @@
 using SpecMap.Core.History;
 using SpecMap.Core.Resolution;
-using SpecMap.Core.Sources;
 
 namespace SpecMap.Tests.Resolution;
 
@@ -17,7 +16,7 @@ public sealed class CandidateIndexTests
     };
 
     private static readonly CandidateIndex Index = CandidateIndex.Build([.. Files.Keys],
-        path => new SourceFile(path, Files[path], path, IsBinary: false));
+        path => CandidateFacts.Of(Files[path]));
 
     [Fact]
     public void A_name_is_looked_for_as_a_whole_identifier()
