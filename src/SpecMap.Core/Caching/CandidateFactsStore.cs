@@ -84,7 +84,7 @@ internal sealed class CandidateFactsStore(OutlineStore? store)
             for (var i = 0; i < words.Length; i++)
             {
                 words[i] = reader.ReadString();
-                if (Count(reader, bytes) is var count and > 0)
+                if (Occurrences(reader) is var count and > 0)
                 {
                     hashes.Add(LineHashes.Hash(words[i]));
                     counts.Add(count);
@@ -93,7 +93,7 @@ internal sealed class CandidateFactsStore(OutlineStore? store)
             for (var i = Count(reader, bytes); i > 0; i--)
             {
                 hashes.Add(reader.ReadInt64());
-                counts.Add(Count(reader, bytes));
+                counts.Add(Occurrences(reader));
             }
             return reader.BaseStream.Position == bytes.Length ? new CandidateFacts(words, unsure, [.. hashes], [.. counts]) : null;
         }
@@ -107,7 +107,14 @@ internal sealed class CandidateFactsStore(OutlineStore? store)
     /// end it at the same characters.</summary>
     private static bool IsToken(string word) => word.All(c => char.IsLetterOrDigit(c) || c == '_');
 
-    /// <summary>A count no larger than the record could hold.</summary>
+    /// <summary>How often a token occurs: a text's, so not bounded by the record's size.</summary>
+    private static int Occurrences(BinaryReader reader)
+    {
+        var count = reader.Read7BitEncodedInt();
+        return count < 0 ? throw new InvalidDataException("occurrences") : count;
+    }
+
+    /// <summary>A count of entries no larger than the record could hold.</summary>
     private static int Count(BinaryReader reader, byte[] bytes)
     {
         var count = reader.Read7BitEncodedInt();
