@@ -103,11 +103,12 @@ internal sealed class CandidateIndex
     }
 
     /// <summary>Whether the file's text contains <paramref name="fragment"/> (anywhere, as <see cref="string.Contains(string)"/>
-    /// would say), answered from the words: a fragment of identifier characters can only lie inside one word. Null
-    /// when the index cannot tell (a path not indexed, a file it is unsure of, a fragment with other characters).</summary>
+    /// would say), answered from the words: a fragment of identifier characters can only lie inside one word. That holds
+    /// of the raw text with its unicode escapes too, so a file the index is unsure of is answered as well. Null when the
+    /// index cannot tell (a path not indexed, a fragment with other characters).</summary>
     public bool? Contains(string path, string fragment)
     {
-        if (!_position.TryGetValue(path, out var i) || _unsure.Contains(i) || !IsIdentifier(fragment))
+        if (!_position.TryGetValue(path, out var i) || !IsIdentifier(fragment))
         {
             return null;
         }
