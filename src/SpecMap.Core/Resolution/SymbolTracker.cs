@@ -52,7 +52,9 @@ internal sealed class SymbolTracker(Snapshot baseline, Snapshot target, Outliner
     private readonly Signatures _signatures = new();
     private readonly Dictionary<SourceOutline, OutlineFacts> _facts = new(ReferenceEqualityComparer.Instance);
     // Where each declaration went, once per run: the members of one type each track that type (ContainerSupports).
-    private readonly Dictionary<(string Path, string QualifiedName, string Kind, int Start, int End, string? MappedPath), SymbolMatch?> _tracked = [];
+    // Without the file: it is read again from the target's bounded cache, not kept alive for the run by this memo.
+    private readonly Dictionary<(string Path, string QualifiedName, string Kind, int Start, int End, string? MappedPath),
+        (string Path, OutlineSymbol Symbol, MatchKind Kind, double Confidence)?> _tracked = [];
     // What the entity being tracked is: tracking a member may track its enclosing type first (ContainerSupports).
     private Scope _scope = new(null!, null!, null!, false, null, new Lazy<SymbolMatch?>(() => null));
     // The language of the file being tracked (a container tracked meanwhile is in the same file).
@@ -67,11 +69,12 @@ internal sealed class SymbolTracker(Snapshot baseline, Snapshot target, Outliner
     public SymbolMatch? Track(SourceFile oldFile, SourceOutline oldOutline, OutlineSymbol entity, string? mappedPath)
     {
         var key = (oldFile.Path, entity.QualifiedName, entity.Kind, entity.Start, entity.End, mappedPath);
-        if (!_tracked.TryGetValue(key, out var match))
+        if (_tracked.TryGetValue(key, out var known))
         {
-            match = TrackInScope(oldFile, oldOutline, entity, mappedPath);
-            _tracked[key] = match;
+            return known is { } m ? new SymbolMatch(m.Path, target.Read(m.Path)!, m.Symbol, m.Kind, m.Confidence) : null;
         }
+        var match = TrackInScope(oldFile, oldOutline, entity, mappedPath);
+        _tracked[key] = match is null ? null : (match.Path, match.Symbol, match.Kind, match.Confidence);
         return match;
     }
 
