@@ -1,5 +1,4 @@
 using SpecMap.Core.History;
-using SpecMap.Core.Sources;
 
 namespace SpecMap.Core.Resolution;
 
@@ -27,92 +26,40 @@ internal sealed class CandidateIndex
     {
     }
 
-    public static CandidateIndex Build(IReadOnlyList<string> paths, Func<string, SourceFile?> read)
+    /// <param name="facts">The facts of a path's file (<see cref="CandidateFacts.Empty"/> for one not read as text).</param>
+    public static CandidateIndex Build(IReadOnlyList<string> paths, Func<string, CandidateFacts> facts)
     {
         var index = new CandidateIndex();
-        // Words are looked up as spans of the text: a string is made only for a word no file had before (issue 15: a
-        // substring per token was most of the build's cost).
-        var byWord = index._files.GetAlternateLookup<ReadOnlySpan<char>>();
-        var counts = new Dictionary<long, int>();
         for (var i = 0; i < paths.Count; i++)
         {
             index._position[paths[i]] = i;
             index._paths.Add(paths[i]);
-            if (read(paths[i]) is not { IsBinary: false } file)
-            {
-                continue;
-            }
-            index.CountTokens(i, file.Text, counts);
-            var text = file.Text;
-            if (text.Contains("\\u", StringComparison.Ordinal) || text.Contains("\\U", StringComparison.Ordinal))
+            var file = facts(paths[i]);
+            if (file.Unsure)
             {
                 index._unsure.Add(i);
             }
-            var start = -1;
-            for (var at = 0; at <= text.Length; at++)
+            foreach (var word in file.Words)
             {
-                var part = at < text.Length && IsIdentifierChar(text[at]);
-                if (part && start < 0)
+                if (!index._files.TryGetValue(word, out var files))
                 {
-                    start = at;
+                    files = [];
+                    index._files[word] = files;
                 }
-                else if (!part && start >= 0)
+                files.Add(i);
+            }
+            for (var t = 0; t < file.TokenHashes.Length; t++)
+            {
+                if (!index._tokens.TryGetValue(file.TokenHashes[t], out var files))
                 {
-                    var word = text.AsSpan(start, at - start);
-                    start = -1;
-                    if (!byWord.TryGetValue(word, out var files))
-                    {
-                        files = [];
-                        byWord[word] = files;
-                    }
-                    // Files are indexed in order, so a file already listed for this word is the last one.
-                    if (files.Count == 0 || files[^1] != i)
-                    {
-                        files.Add(i);
-                    }
+                    files = [];
+                    index._tokens[file.TokenHashes[t]] = files;
                 }
+                files.Add((i, file.TokenCounts[t]));
             }
         }
         return index;
     }
-
-    /// <summary>The tokens of <paramref name="text"/> as <see cref="TextDiff.Tokens"/> splits them (runs of letters, digits
-    /// and '_'; every other non-blank character alone; line breaks are blanks, so the split of the whole text is that
-    /// of its lines), hashed as <see cref="LineHashes.Hash"/> hashes them, without a string per token.</summary>
-    private void CountTokens(int file, string text, Dictionary<long, int> counts)
-    {
-        counts.Clear();
-        var word = -1;
-        for (var at = 0; at <= text.Length; at++)
-        {
-            var c = at < text.Length ? text[at] : ' ';
-            if (char.IsLetterOrDigit(c) || c == '_')
-            {
-                word = word < 0 ? at : word;
-                continue;
-            }
-            if (word >= 0)
-            {
-                Count(counts, LineHashes.Hash(text.AsSpan(word, at - word)));
-                word = -1;
-            }
-            if (!char.IsWhiteSpace(c))
-            {
-                Count(counts, LineHashes.Hash(text.AsSpan(at, 1)));
-            }
-        }
-        foreach (var (hash, count) in counts)
-        {
-            if (!_tokens.TryGetValue(hash, out var files))
-            {
-                files = [];
-                _tokens[hash] = files;
-            }
-            files.Add((file, count));
-        }
-    }
-
-    private static void Count(Dictionary<long, int> counts, long hash) => counts[hash] = counts.GetValueOrDefault(hash) + 1;
 
     /// <summary>
     /// For each indexed file, how many tokens a declaration in it can share with <paramref name="body"/> (tokens of
@@ -156,11 +103,12 @@ internal sealed class CandidateIndex
     }
 
     /// <summary>Whether the file's text contains <paramref name="fragment"/> (anywhere, as <see cref="string.Contains(string)"/>
-    /// would say), answered from the words: a fragment of identifier characters can only lie inside one word. Null
-    /// when the index cannot tell (a path not indexed, a file it is unsure of, a fragment with other characters).</summary>
+    /// would say), answered from the words: a fragment of identifier characters can only lie inside one word. That holds
+    /// of the raw text with its unicode escapes too, so a file the index is unsure of is answered as well. Null when the
+    /// index cannot tell (a path not indexed, a fragment with other characters).</summary>
     public bool? Contains(string path, string fragment)
     {
-        if (!_position.TryGetValue(path, out var i) || _unsure.Contains(i) || !IsIdentifier(fragment))
+        if (!_position.TryGetValue(path, out var i) || !IsIdentifier(fragment))
         {
             return null;
         }
@@ -201,9 +149,20 @@ internal sealed class CandidateIndex
         return _vocabulary.Value;
     }
 
-    private static bool IsIdentifier(string name) => name.Length > 0 && name.All(IsIdentifierChar);
+    /// <summary>Whether the file holds <paramref name="word"/> as a whole identifier; null when the index cannot tell (a
+    /// path not indexed, a file it is unsure of, a word that is not a plain identifier).</summary>
+    public bool? HasWord(string path, string word)
+    {
+        if (!_position.TryGetValue(path, out var i) || _unsure.Contains(i) || !IsIdentifier(word))
+        {
+            return null;
+        }
+        return _files.GetValueOrDefault(word) is { } files && files.BinarySearch(i) >= 0;
+    }
 
-    private static bool IsIdentifierChar(char c) => char.IsLetterOrDigit(c) || c == '_' || char.GetUnicodeCategory(c) is
+    public static bool IsIdentifier(string name) => name.Length > 0 && name.All(IsIdentifierChar);
+
+    public static bool IsIdentifierChar(char c) => char.IsLetterOrDigit(c) || c == '_' || char.GetUnicodeCategory(c) is
         System.Globalization.UnicodeCategory.NonSpacingMark or System.Globalization.UnicodeCategory.SpacingCombiningMark
         or System.Globalization.UnicodeCategory.ConnectorPunctuation or System.Globalization.UnicodeCategory.Format;
 }

@@ -1,3 +1,4 @@
+using SpecMap.Core.Caching;
 using SpecMap.Core.History;
 using SpecMap.Core.Outline;
 using SpecMap.Core.Sources;
@@ -50,6 +51,10 @@ internal sealed class SymbolTracker(Snapshot baseline, Snapshot target, Outliner
     private ILookup<string, string>? _deletedByName;
     private readonly Signatures _signatures = new();
     private readonly Dictionary<SourceOutline, OutlineFacts> _facts = new(ReferenceEqualityComparer.Instance);
+    // Where each declaration went, once per run: the members of one type each track that type (ContainerSupports).
+    // Without the file: it is read again from the target's bounded cache, not kept alive for the run by this memo.
+    private readonly Dictionary<(string Path, string QualifiedName, string Kind, int Start, int End, string? MappedPath),
+        (string Path, OutlineSymbol Symbol, MatchKind Kind, double Confidence)?> _tracked = [];
     // What the entity being tracked is: tracking a member may track its enclosing type first (ContainerSupports).
     private Scope _scope = new(null!, null!, null!, false, null, new Lazy<SymbolMatch?>(() => null));
     // The language of the file being tracked (a container tracked meanwhile is in the same file).
@@ -62,6 +67,18 @@ internal sealed class SymbolTracker(Snapshot baseline, Snapshot target, Outliner
 
     /// <param name="mappedPath">The entity's file in the target (same path, or where git's rename rules put it), or null.</param>
     public SymbolMatch? Track(SourceFile oldFile, SourceOutline oldOutline, OutlineSymbol entity, string? mappedPath)
+    {
+        var key = (oldFile.Path, entity.QualifiedName, entity.Kind, entity.Start, entity.End, mappedPath);
+        if (_tracked.TryGetValue(key, out var known))
+        {
+            return known is { } m ? new SymbolMatch(m.Path, target.Read(m.Path)!, m.Symbol, m.Kind, m.Confidence) : null;
+        }
+        var match = TrackInScope(oldFile, oldOutline, entity, mappedPath);
+        _tracked[key] = match is null ? null : (match.Path, match.Symbol, match.Kind, match.Confidence);
+        return match;
+    }
+
+    private SymbolMatch? TrackInScope(SourceFile oldFile, SourceOutline oldOutline, OutlineSymbol entity, string? mappedPath)
     {
         var outer = _scope;
         var container = EnclosingType(oldOutline, entity);
@@ -180,8 +197,15 @@ internal sealed class SymbolTracker(Snapshot baseline, Snapshot target, Outliner
     private SymbolMatch? BestElsewhere(List<string> others, OutlineSymbol entity, List<string> body, MatchKind kind)
     {
         var scored = new List<(SymbolMatch Match, double Score)>();
+        if (kind == MatchKind.Similar && body.Count < SimilarMinimumTokens)
+        {
+            // Too small to be judged by its body (Candidates): no file needs a read.
+            return null;
+        }
         var clues = kind == MatchKind.Similar ? Clues(body, entity.Name) : [];
-        var shared = others.Count > 0 && body.Count > 0 && _language is not null ? Index(_language).Shared(body) : null;
+        var index = others.Count > 0 && _language is not null ? Index(_language) : null;
+        var shared = body.Count > 0 ? index?.Shared(body) : null;
+        var typeWords = kind == MatchKind.Similar && index is not null ? TypeWords(entity) : null;
         // Compared as renamed, every occurrence of the old name may match the new one (RenamedUpperBound).
         var renamed = kind == MatchKind.Similar ? body.Count(t => t == entity.Name) : 0;
         foreach (var path in others)
@@ -193,6 +217,12 @@ internal sealed class SymbolTracker(Snapshot baseline, Snapshot target, Outliner
             }
             // Nor a file that cannot hold enough of the body's tokens for any declaration in it to pass Candidates' bound.
             if (shared?.For(path) is { } most && !MayReach(body.Count, most + renamed, Minimum(kind)))
+            {
+                continue;
+            }
+            // Nor, for a member, a file ContainerSupports cannot accept: one without its type's name or a sibling's, other
+            // than where its type went.
+            if (typeWords is not null && !typeWords.Any(w => index!.HasWord(path, w) != false) && _scope.ContainerMatch.Value?.Path != path)
             {
                 continue;
             }
@@ -327,6 +357,22 @@ internal sealed class SymbolTracker(Snapshot baseline, Snapshot target, Outliner
         return false;
     }
 
+    /// <summary>
+    /// The words one of which a file must hold for ContainerSupports to accept a member renamed and moved into it: its
+    /// type's name (a type of that name) or a sibling's (a sibling that went along); the only other file it accepts is
+    /// where the type was tracked to. Null when there is no such test: the entity is at the top, or a name is not a
+    /// plain identifier (an operator), which the index cannot look up.
+    /// </summary>
+    private string[]? TypeWords(OutlineSymbol entity)
+    {
+        if (_scope.Container is not { } own)
+        {
+            return null;
+        }
+        string[] words = [own.Name, .. Facts(_scope.OldOutline).Members(own).Where(m => m != entity).Select(m => m.Name).Distinct(StringComparer.Ordinal)];
+        return words.All(CandidateIndex.IsIdentifier) ? words : null;
+    }
+
     /// <summary>Whether a declaration sharing at most <paramref name="shared"/> tokens with a body of <paramref name="count"/>
     /// can reach <paramref name="minimum"/> by <see cref="TextDiff.UpperBound"/>: 2·common / (count + its size) is at most
     /// 2·shared / (count + shared), as its size is at least what it shares (a hair of slack for rounding).</summary>
@@ -436,7 +482,8 @@ internal sealed class SymbolTracker(Snapshot baseline, Snapshot target, Outliner
     {
         if (!_candidateIndexes.TryGetValue(language, out var index))
         {
-            index = CandidateIndex.Build(OtherFiles(language, null), target.Read);
+            var store = new CandidateFactsStore(outliners.Store);
+            index = CandidateIndex.Build(OtherFiles(language, null), path => store.For(language, target.BlobId(path), () => target.Read(path)));
             _candidateIndexes[language] = index;
         }
         return index;

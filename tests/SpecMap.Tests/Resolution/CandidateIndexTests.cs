@@ -1,6 +1,5 @@
 using SpecMap.Core.History;
 using SpecMap.Core.Resolution;
-using SpecMap.Core.Sources;
 
 namespace SpecMap.Tests.Resolution;
 
@@ -17,7 +16,7 @@ public sealed class CandidateIndexTests
     };
 
     private static readonly CandidateIndex Index = CandidateIndex.Build([.. Files.Keys],
-        path => new SourceFile(path, Files[path], path, IsBinary: false));
+        path => CandidateFacts.Of(Files[path]));
 
     [Fact]
     public void A_name_is_looked_for_as_a_whole_identifier()
@@ -39,17 +38,29 @@ public sealed class CandidateIndexTests
     [Fact]
     public void Contains_answers_as_the_text_would_for_fragments_of_identifiers()
     {
-        foreach (var path in Files.Keys.Where(p => p != "d.cs"))
+        // A file with escapes too: the fragment is looked for in the raw text, as string.Contains does.
+        foreach (var path in Files.Keys)
         {
-            foreach (var fragment in new[] { "create_responses", "responses_v2", "onvert", "request", "Name", "operator" })
+            foreach (var fragment in new[] { "create_responses", "responses_v2", "onvert", "Convert", "u0043onvert", "request", "Name", "operator" })
             {
                 Assert.Equal(Files[path].Contains(fragment, StringComparison.Ordinal), Index.Contains(path, fragment));
             }
         }
-        // Not a fragment of one identifier, a file with escapes, a path not indexed: the index cannot tell.
+        // Not a fragment of one identifier, a path not indexed: the index cannot tell.
         Assert.Null(Index.Contains("a.py", "(request)"));
-        Assert.Null(Index.Contains("d.cs", "Convert"));
         Assert.Null(Index.Contains("new.py", "Convert"));
+    }
+
+    [Fact]
+    public void A_word_is_held_whole_or_not_and_unknown_where_the_index_cannot_tell()
+    {
+        Assert.True(Index.HasWord("c.cs", "Convert"));
+        Assert.False(Index.HasWord("c.cs", "onvert"));
+        Assert.False(Index.HasWord("b.py", "create_responses"));
+        // An escape may spell it, a path not indexed, a name that is no identifier.
+        Assert.Null(Index.HasWord("d.cs", "Convert"));
+        Assert.Null(Index.HasWord("new.py", "Convert"));
+        Assert.Null(Index.HasWord("e.cs", "operator +"));
     }
 
     [Fact]
