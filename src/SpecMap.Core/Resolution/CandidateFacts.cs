@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Runtime.InteropServices;
 using SpecMap.Core.History;
 
 namespace SpecMap.Core.Resolution;
@@ -23,6 +25,19 @@ internal sealed record CandidateFacts(string[] Words, bool Unsure, long[] TokenH
         return new CandidateFacts(WordsOf(text), unsure, hashes, counts);
     }
 
+    // ASCII letters, digits and '_': the ASCII characters of a word for both splits below (no ASCII character is a mark,
+    // a connector other than '_' or a format character), so runs of them are crossed vectorised; a character past ASCII
+    // is judged one at a time.
+    private static readonly SearchValues<char> AsciiWordChars =
+        SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_");
+
+    // The ASCII characters that are not word characters: what lies between words, crossed the same way.
+    private static readonly SearchValues<char> AsciiNonWordChars =
+        SearchValues.Create([.. Enumerable.Range(0, 128).Select(c => (char)c).Where(c => !AsciiWordChars.Contains(c))]);
+
+    // The hash of each one-character ASCII token, worked out once.
+    private static readonly long[] AsciiCharHashes = [.. Enumerable.Range(0, 128).Select(c => LineHashes.Hash([(char)c]))];
+
     /// <summary>The distinct runs of identifier characters (<see cref="CandidateIndex.IsIdentifierChar"/>); a string is made
     /// only for a word not seen before in the text.</summary>
     private static string[] WordsOf(string text)
@@ -30,24 +45,16 @@ internal sealed record CandidateFacts(string[] Words, bool Unsure, long[] TokenH
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var bySpan = seen.GetAlternateLookup<ReadOnlySpan<char>>();
         var words = new List<string>();
-        var start = -1;
-        for (var at = 0; at <= text.Length; at++)
+        var span = text.AsSpan();
+        var at = 0;
+        while (NextWord(span, ref at, CandidateIndex.IsIdentifierChar) is var (start, length) && length > 0)
         {
-            var part = at < text.Length && CandidateIndex.IsIdentifierChar(text[at]);
-            if (part && start < 0)
+            var word = span.Slice(start, length);
+            if (!bySpan.Contains(word))
             {
-                start = at;
-            }
-            else if (!part && start >= 0)
-            {
-                var word = text.AsSpan(start, at - start);
-                start = -1;
-                if (!bySpan.Contains(word))
-                {
-                    var made = word.ToString();
-                    seen.Add(made);
-                    words.Add(made);
-                }
+                var made = word.ToString();
+                seen.Add(made);
+                words.Add(made);
             }
         }
         return [.. words];
@@ -59,27 +66,73 @@ internal sealed record CandidateFacts(string[] Words, bool Unsure, long[] TokenH
     private static (long[] Hashes, int[] Counts) CountTokens(string text)
     {
         var counts = new Dictionary<long, int>();
-        var word = -1;
-        for (var at = 0; at <= text.Length; at++)
+        var span = text.AsSpan();
+        var at = 0;
+        while (at < span.Length)
         {
-            var c = at < text.Length ? text[at] : ' ';
-            if (char.IsLetterOrDigit(c) || c == '_')
+            var c = span[at];
+            if (IsTokenWordChar(c))
             {
-                word = word < 0 ? at : word;
+                var start = at;
+                at = EndOfRun(span, at + 1, IsTokenWordChar);
+                Count(counts, LineHashes.Hash(span[start..at]));
                 continue;
-            }
-            if (word >= 0)
-            {
-                Count(counts, LineHashes.Hash(text.AsSpan(word, at - word)));
-                word = -1;
             }
             if (!char.IsWhiteSpace(c))
             {
-                Count(counts, LineHashes.Hash(text.AsSpan(at, 1)));
+                Count(counts, c < 128 ? AsciiCharHashes[c] : LineHashes.Hash(span.Slice(at, 1)));
             }
+            at++;
         }
         return ([.. counts.Keys], [.. counts.Values]);
     }
 
-    private static void Count(Dictionary<long, int> counts, long hash) => counts[hash] = counts.GetValueOrDefault(hash) + 1;
+    private static bool IsTokenWordChar(char c) => char.IsLetterOrDigit(c) || c == '_';
+
+    /// <summary>The next maximal run of characters <paramref name="isWordChar"/> accepts at or after <paramref name="at"/>,
+    /// which is left after it; (end, 0) when there is none.</summary>
+    private static (int Start, int Length) NextWord(ReadOnlySpan<char> span, ref int at, Func<char, bool> isWordChar)
+    {
+        while (at < span.Length)
+        {
+            var skip = span[at..].IndexOfAnyExcept(AsciiNonWordChars);
+            if (skip < 0)
+            {
+                break;
+            }
+            at += skip;
+            // Landed on an ASCII word character, or on a character past ASCII, which is judged.
+            if (span[at] < 128 || isWordChar(span[at]))
+            {
+                var start = at;
+                at = EndOfRun(span, at + 1, isWordChar);
+                return (start, at - start);
+            }
+            at++;
+        }
+        at = span.Length;
+        return (span.Length, 0);
+    }
+
+    /// <summary>Where the run of word characters that goes on at <paramref name="at"/> ends.</summary>
+    private static int EndOfRun(ReadOnlySpan<char> span, int at, Func<char, bool> isWordChar)
+    {
+        while (at < span.Length)
+        {
+            var run = span[at..].IndexOfAnyExcept(AsciiWordChars);
+            if (run < 0)
+            {
+                return span.Length;
+            }
+            at += run;
+            if (span[at] < 128 || !isWordChar(span[at]))
+            {
+                return at;
+            }
+            at++;
+        }
+        return at;
+    }
+
+    private static void Count(Dictionary<long, int> counts, long hash) => CollectionsMarshal.GetValueRefOrAddDefault(counts, hash, out _)++;
 }
