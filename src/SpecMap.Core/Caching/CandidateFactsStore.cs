@@ -105,7 +105,19 @@ internal sealed class CandidateFactsStore(OutlineStore? store)
 
     /// <summary>A word of letters, digits and '_' only is also a whole token (<see cref="TextDiff.Tokens"/>): both splits
     /// end it at the same characters.</summary>
-    private static bool IsToken(string word) => word.All(c => char.IsLetterOrDigit(c) || c == '_');
+    // A loop, not LINQ's All: it runs for every word of every candidate file (a delegate call per character was 3% of a
+    // cold relocation run).
+    private static bool IsToken(string word)
+    {
+        foreach (var c in word)
+        {
+            if (!char.IsLetterOrDigit(c) && c != '_')
+            {
+                return false;
+            }
+        }
+        return true;
+    }
 
     /// <summary>How often a token occurs: a text's, so not bounded by the record's size.</summary>
     private static int Occurrences(BinaryReader reader)
