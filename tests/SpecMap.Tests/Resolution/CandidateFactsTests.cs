@@ -41,6 +41,18 @@ public sealed class CandidateFactsTests
         }
     }
 
+    [Fact]
+    public void The_ascii_fast_path_of_IsIdentifierChar_agrees_with_the_unicode_categories_on_every_char()
+    {
+        for (var c = char.MinValue; c < char.MaxValue; c++)
+        {
+            var byCategory = char.IsLetterOrDigit(c) || c == '_' || char.GetUnicodeCategory(c) is
+                System.Globalization.UnicodeCategory.NonSpacingMark or System.Globalization.UnicodeCategory.SpacingCombiningMark
+                or System.Globalization.UnicodeCategory.ConnectorPunctuation or System.Globalization.UnicodeCategory.Format;
+            Assert.True(byCategory == CandidateIndex.IsIdentifierChar(c), $"U+{(int)c:X4}");
+        }
+    }
+
     private static string[] PlainWords(string text)
     {
         var words = new List<string>();
