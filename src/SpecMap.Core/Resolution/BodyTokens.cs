@@ -3,9 +3,9 @@ using SpecMap.Core.History;
 namespace SpecMap.Core.Resolution;
 
 /// <summary>
-/// Splits a stretch of a file's text into the tokens of <see cref="TextDiff.Tokens"/> (runs of letters, digits and '_';
-/// every other non-blank character alone) straight from the text, and shares equal tokens: a body is compared by its
-/// tokens' values only, so one string per distinct token will do. Issue 15: one string per token and per line was
+/// Splits a stretch of a file's text into the tokens of <see cref="TextDiff.Tokens"/> straight from the text
+/// (<see cref="CodeTokenSpans"/>), and shares equal tokens: a body is compared by its tokens' values only, so one string
+/// per distinct token will do. Issue 15: one string per token and per line was
 /// most of a 10,000-reference run's live memory and of its garbage. Not thread-safe; one per snapshot.
 /// </summary>
 internal sealed class BodyTokens
@@ -18,29 +18,14 @@ internal sealed class BodyTokens
 
     public BodyTokens() => _lookup = _pool.GetAlternateLookup<ReadOnlySpan<char>>();
 
-    /// <summary>The tokens of <c>text[from..to]</c>. Line breaks are blanks, so the tokens of a run of whole lines are those
-    /// <see cref="TextDiff.Tokens"/> makes of the lines.</summary>
+    /// <summary>The tokens of <c>text[from..to]</c> (<see cref="CodeTokenSpans"/>).</summary>
     public List<string> Of(string text, int from, int to)
     {
         var tokens = new List<string>();
-        var word = -1;
-        for (var at = from; at <= to; at++)
+        var stretch = text.AsSpan(from, to - from);
+        foreach (var (start, length) in new CodeTokenSpans(stretch))
         {
-            var c = at < to ? text[at] : ' ';
-            if (char.IsLetterOrDigit(c) || c == '_')
-            {
-                word = word < 0 ? at : word;
-                continue;
-            }
-            if (word >= 0)
-            {
-                tokens.Add(Shared(text.AsSpan(word, at - word)));
-                word = -1;
-            }
-            if (!char.IsWhiteSpace(c))
-            {
-                tokens.Add(Shared(text.AsSpan(at, 1)));
-            }
+            tokens.Add(Shared(stretch.Slice(start, length)));
         }
         return tokens;
     }

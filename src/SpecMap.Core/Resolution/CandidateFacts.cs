@@ -25,11 +25,10 @@ internal sealed record CandidateFacts(string[] Words, bool Unsure, long[] TokenH
         return new CandidateFacts(WordsOf(text), unsure, hashes, counts);
     }
 
-    // ASCII letters, digits and '_': the ASCII characters of a word for both splits below (no ASCII character is a mark,
-    // a connector other than '_' or a format character), so runs of them are crossed vectorised; a character past ASCII
+    // ASCII letters, digits and '_' are the ASCII characters of an identifier too (no ASCII character is a mark, a
+    // connector other than '_' or a format character), so runs of them are crossed vectorised; a character past ASCII
     // is judged one at a time.
-    private static readonly SearchValues<char> AsciiWordChars =
-        SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_");
+    private static readonly SearchValues<char> AsciiWordChars = CodeTokenSpans.AsciiWordChars;
 
     // The ASCII characters that are not word characters: what lies between words, crossed the same way.
     private static readonly SearchValues<char> AsciiNonWordChars =
@@ -47,7 +46,7 @@ internal sealed record CandidateFacts(string[] Words, bool Unsure, long[] TokenH
         var words = new List<string>();
         var span = text.AsSpan();
         var at = 0;
-        while (NextWord(span, ref at, CandidateIndex.IsIdentifierChar) is var (start, length) && length > 0)
+        while (NextWord(span, ref at) is var (start, length) && length > 0)
         {
             var word = span.Slice(start, length);
             if (!bySpan.Contains(word))
@@ -60,38 +59,23 @@ internal sealed record CandidateFacts(string[] Words, bool Unsure, long[] TokenH
         return [.. words];
     }
 
-    /// <summary>The tokens of <paramref name="text"/> as <see cref="TextDiff.Tokens"/> splits them (runs of letters, digits
-    /// and '_'; every other non-blank character alone; line breaks are blanks, so the split of the whole text is that
-    /// of its lines), hashed as <see cref="LineHashes.Hash"/> hashes them, without a string per token.</summary>
+    /// <summary>The tokens of <paramref name="text"/> (<see cref="CodeTokenSpans"/>), hashed as <see cref="LineHashes.Hash"/>
+    /// hashes them, without a string per token.</summary>
     private static (long[] Hashes, int[] Counts) CountTokens(string text)
     {
         var counts = new Dictionary<long, int>();
         var span = text.AsSpan();
-        var at = 0;
-        while (at < span.Length)
+        foreach (var (start, length) in new CodeTokenSpans(span))
         {
-            var c = span[at];
-            if (IsTokenWordChar(c))
-            {
-                var start = at;
-                at = EndOfRun(span, at + 1, IsTokenWordChar);
-                Count(counts, LineHashes.Hash(span[start..at]));
-                continue;
-            }
-            if (!char.IsWhiteSpace(c))
-            {
-                Count(counts, c < 128 ? AsciiCharHashes[c] : LineHashes.Hash(span.Slice(at, 1)));
-            }
-            at++;
+            var hash = length == 1 && span[start] < 128 ? AsciiCharHashes[span[start]] : LineHashes.Hash(span.Slice(start, length));
+            CollectionsMarshal.GetValueRefOrAddDefault(counts, hash, out _)++;
         }
         return ([.. counts.Keys], [.. counts.Values]);
     }
 
-    private static bool IsTokenWordChar(char c) => char.IsLetterOrDigit(c) || c == '_';
-
-    /// <summary>The next maximal run of characters <paramref name="isWordChar"/> accepts at or after <paramref name="at"/>,
-    /// which is left after it; (end, 0) when there is none.</summary>
-    private static (int Start, int Length) NextWord(ReadOnlySpan<char> span, ref int at, Func<char, bool> isWordChar)
+    /// <summary>The next maximal run of identifier characters at or after <paramref name="at"/>, which is left after it;
+    /// (end, 0) when there is none.</summary>
+    private static (int Start, int Length) NextWord(ReadOnlySpan<char> span, ref int at)
     {
         while (at < span.Length)
         {
@@ -102,10 +86,10 @@ internal sealed record CandidateFacts(string[] Words, bool Unsure, long[] TokenH
             }
             at += skip;
             // Landed on an ASCII word character, or on a character past ASCII, which is judged.
-            if (span[at] < 128 || isWordChar(span[at]))
+            if (span[at] < 128 || CandidateIndex.IsIdentifierChar(span[at]))
             {
                 var start = at;
-                at = EndOfRun(span, at + 1, isWordChar);
+                at = EndOfWord(span, at + 1);
                 return (start, at - start);
             }
             at++;
@@ -114,8 +98,8 @@ internal sealed record CandidateFacts(string[] Words, bool Unsure, long[] TokenH
         return (span.Length, 0);
     }
 
-    /// <summary>Where the run of word characters that goes on at <paramref name="at"/> ends.</summary>
-    private static int EndOfRun(ReadOnlySpan<char> span, int at, Func<char, bool> isWordChar)
+    /// <summary>Where the identifier that goes on at <paramref name="at"/> ends.</summary>
+    private static int EndOfWord(ReadOnlySpan<char> span, int at)
     {
         while (at < span.Length)
         {
@@ -125,7 +109,7 @@ internal sealed record CandidateFacts(string[] Words, bool Unsure, long[] TokenH
                 return span.Length;
             }
             at += run;
-            if (span[at] < 128 || !isWordChar(span[at]))
+            if (span[at] < 128 || !CandidateIndex.IsIdentifierChar(span[at]))
             {
                 return at;
             }
@@ -133,6 +117,4 @@ internal sealed record CandidateFacts(string[] Words, bool Unsure, long[] TokenH
         }
         return at;
     }
-
-    private static void Count(Dictionary<long, int> counts, long hash) => CollectionsMarshal.GetValueRefOrAddDefault(counts, hash, out _)++;
 }
