@@ -111,7 +111,7 @@ internal sealed class CandidateFactsStore(OutlineStore? store)
     {
         foreach (var c in word)
         {
-            if (!char.IsLetterOrDigit(c) && c != '_')
+            if (!CodeTokenSpans.IsWordChar(c))
             {
                 return false;
             }

@@ -46,7 +46,8 @@ internal ref struct CodeTokenSpans
         return false;
     }
 
-    private static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || c == '_';
+    /// <summary>A character of a word token.</summary>
+    internal static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || c == '_';
 
     /// <summary>Where the word that goes on at <paramref name="at"/> ends.</summary>
     private static int EndOfWord(ReadOnlySpan<char> text, int at)
