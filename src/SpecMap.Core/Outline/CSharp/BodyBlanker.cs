@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Collections.Immutable;
 using System.Text;
+using Microsoft.CodeAnalysis.Text;
 
 namespace SpecMap.Core.Outline.CSharp;
 
@@ -16,8 +17,12 @@ namespace SpecMap.Core.Outline.CSharp;
 /// A region is never blanked when a preprocessor line lies inside it or between it and the previous `;`, `{` or `}`: then
 /// each parse of <see cref="ConditionalBranches"/> sees the region whole or not at all, and the same text before it.
 /// A region is a block (a brace after `)` with a `(` in the same head, after `=>`, or after an accessor keyword), an
-/// initializer (a brace after `=` or after `new T(…)`), or a collection expression (`= [`, `=> [`: Humanizer's tables of
-/// words), never one whose head names a type, a namespace, `switch` or a pattern (`is`, `case`).
+/// initializer (a brace after `=` or after `new T(…)`), a collection expression (`= [`, `=> [`: Humanizer's tables of
+/// words), or a member's expression body (its `=>` to the first `;` outside its brackets, left as `=> default`), never
+/// one whose head names a type, a namespace, `switch` or a pattern (`is`, `case`). An expression body that looks broken
+/// (a parenthesis closing outside the bracket it opened in, or a modifier, a type keyword or another `=>` outside its
+/// brackets: the next member, reached through a lost `;`) is not blanked, nor is anything inside it, so the blanked
+/// parse keeps the error and falls back to the text as written.
 /// </remarks>
 internal static class BodyBlanker
 {
@@ -32,38 +37,64 @@ internal static class BodyBlanker
 
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Accessors = Lookup("get", "set", "init", "add", "remove");
 
+    // Words no expression holds outside brackets: met there, an expression body has lost its `;` and reaches into the
+    // next member, so it is not blanked (the text keeps its syntax error, and the parse falls back to the text as written).
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> MemberWords = Lookup(
+        "public", "private", "protected", "internal", "static", "override", "virtual", "abstract", "sealed", "extern", "unsafe",
+        "volatile", "const", "readonly", "partial", "class", "struct", "interface", "enum", "event", "namespace", "void",
+        "operator", "implicit", "explicit", "using");
+
     private static readonly SearchValues<char> LineBreaks = SearchValues.Create("\n\r\u0085\u2028\u2029");
 
     // Inside a block only brackets, literals, comments and directives matter to the scan (see Scanner.SkipBlock).
     private static readonly SearchValues<char> BlockSignificant = SearchValues.Create("{}[]\"'/#");
 
-    /// <summary>The text with its blocks and initializers blanked, and each region's open and close bracket in it; null when
-    /// nothing was blanked or the scan cannot follow the text (a raw string, a preprocessor line inside a comment or
-    /// string, unbalanced braces).</summary>
-    public static (string Text, ImmutableArray<(int Open, int Close)> Regions)? Blank(string text) => Blank(text, skipBlocks: true);
+    /// <summary>The text with its blocks, initializers and expression bodies blanked, and each region's open and close
+    /// bracket (or `=>` and `;`) in it; null when nothing was blanked or the scan cannot follow the text (a raw string, a
+    /// preprocessor line inside a comment or string, unbalanced braces).</summary>
+    public static (SourceText Text, ImmutableArray<(int Open, int Close)> Regions)? Blank(string text) => Blank(text, skipBlocks: true);
 
     /// <summary><see cref="Blank(string)"/>; <paramref name="skipBlocks"/> false scans a block's inside token by token
     /// like the rest of the text (the tests compare the two).</summary>
-    internal static (string Text, ImmutableArray<(int Open, int Close)> Regions)? Blank(string text, bool skipBlocks)
+    internal static (SourceText Text, ImmutableArray<(int Open, int Close)> Regions)? Blank(string text, bool skipBlocks)
     {
         var regions = new Scanner(text, skipBlocks).Regions();
         if (regions is null || regions.Count == 0)
         {
             return null;
         }
-        var blanked = new StringBuilder(text.Length / 2);
+        var standIns = new StringBuilder();
+        var starts = new int[(2 * regions.Count) + 2];
+        var from = new int[(2 * regions.Count) + 1];
         var moved = ImmutableArray.CreateBuilder<(int Open, int Close)>(regions.Count);
-        var from = 0;
-        foreach (var (open, close) in regions)
+        var length = 0;
+        var kept = 0;
+        for (var k = 0; k < regions.Count; k++)
         {
-            blanked.Append(text, from, open + 1 - from);
-            var movedOpen = blanked.Length - 1;
-            KeepLineBreaks(blanked, text.AsSpan(open + 1, close - open - 1));
-            moved.Add((movedOpen, blanked.Length));
-            from = close;
+            var (open, close) = regions[k];
+            // The text as written up to the region's open bracket (or `>`), then its stand-in.
+            starts[2 * k] = length;
+            from[2 * k] = kept;
+            length += open + 1 - kept;
+            var movedOpen = length - 1;
+            starts[(2 * k) + 1] = length;
+            from[(2 * k) + 1] = standIns.Length;
+            var standInStart = standIns.Length;
+            // An expression body (`=>` to its `;`) keeps an expression; its region opens at the `=`.
+            var isArrow = text[open] == '>';
+            if (isArrow)
+            {
+                standIns.Append(" default");
+            }
+            KeepLineBreaks(standIns, text.AsSpan(open + 1, close - open - 1));
+            length += standIns.Length - standInStart;
+            moved.Add((isArrow ? movedOpen - 1 : movedOpen, length));
+            kept = close;
         }
-        blanked.Append(text, from, text.Length - from);
-        return (blanked.ToString(), moved.MoveToImmutable());
+        starts[^2] = length;
+        from[^1] = kept;
+        starts[^1] = length + text.Length - kept;
+        return (new BlankedText(text, standIns.ToString(), starts, from), moved.MoveToImmutable());
     }
 
     /// <summary>Appends the line breaks of a region's inside in one comment (`/*`, the breaks, `*/`), or nothing when it
@@ -109,10 +140,16 @@ internal static class BodyBlanker
         private int _i;
         private int _directives;
         private bool _lineStart = true;
+        // The member-level expression body being scanned: its `>`, the brackets open and directives seen at its `=>`, and
+        // whether it met what no expression holds; and its open parentheses, each as the count of brackets open at it.
+        private ArrowScan? _arrow;
+        private readonly Stack<int> _arrowParens = new();
 
         // What came since the last `;`, `{` or `}` (the head of a brace).
         private int _headDirectives;
         private bool _headParen;
+        private int _headParens;
+        private bool _headAssign;
         private bool _headExcluded;
         private bool _headNew;
         private bool _headAccessorWordsOnly;
@@ -120,6 +157,8 @@ internal static class BodyBlanker
         private Last _last;
 
         private enum Last { Other, CloseParen, CloseBracket, Arrow, Assign, Accessor, Word, New }
+
+        private readonly record struct ArrowScan(int Open, int Braces, int Directives, bool Broken);
 
         public List<(int Open, int Close)>? Regions()
         {
@@ -203,6 +242,10 @@ internal static class BodyBlanker
                 return true;
             }
             _i++;
+            if (_arrow is { } arrow)
+            {
+                Arrow(c, next, arrow);
+            }
             switch (c)
             {
                 case '{' when skipBlocks && OpensBraceRegion() && SkipBlock(_i - 1) is { } close:
@@ -248,16 +291,24 @@ internal static class BodyBlanker
                     ResetHead();
                     break;
                 case '(':
+                    _headParens++;
                     Token(Last.Other, paren: true);
                     break;
                 case ')':
+                    _headParens = Math.Max(0, _headParens - 1);
                     Token(Last.CloseParen, paren: false);
                     break;
                 case '=' when next == '>':
                     _i++;
+                    if (_arrow is null && OpensArrowRegion())
+                    {
+                        _arrow = new ArrowScan(_i - 1, _braces.Count, _directives, Broken: false);
+                        _arrowParens.Clear();
+                    }
                     Token(Last.Arrow, paren: false);
                     break;
                 case '=' when next != '=' && (_i < 2 || text[_i - 2] is not ('=' or '!' or '<' or '>' or '+' or '-' or '*' or '/' or '%' or '&' or '|' or '^' or '?')):
+                    _headAssign |= _headParens == 0;
                     Token(Last.Assign, paren: false);
                     break;
                 default:
@@ -265,6 +316,60 @@ internal static class BodyBlanker
                     break;
             }
             return true;
+        }
+
+        /// <summary>
+        /// Follows the expression body being scanned through the character <paramref name="c"/> just passed (literals,
+        /// comments and blocks are crossed whole before it gets here): its parentheses, each of which must close inside
+        /// the brackets it opened in; its end at the first `;` outside its brackets, a region when nothing broke it; or
+        /// its loss when a bracket it did not open closes.
+        /// </summary>
+        private void Arrow(char c, char next, ArrowScan arrow)
+        {
+            var outside = _braces.Count == arrow.Braces;
+            var parens = _arrowParens;
+            switch (c)
+            {
+                case '}' or ']' when outside:
+                    EndArrow(arrow, region: false);
+                    break;
+                case '}' or ']' when parens.Count > 0 && parens.Peek() == _braces.Count:
+                    _arrow = arrow with { Broken = true };
+                    break;
+                case '(':
+                    parens.Push(_braces.Count);
+                    break;
+                case ')' when parens.Count == 0 && outside:
+                    EndArrow(arrow, region: false);
+                    break;
+                case ')' when parens.Count == 0 || parens.Pop() != _braces.Count:
+                    _arrow = arrow with { Broken = true };
+                    break;
+                case '=' when outside && next == '>' && parens.Count == 0:
+                    // A second arrow outside brackets: most often the next member's (`int P => 1` lost its `;`).
+                    _arrow = arrow with { Broken = true };
+                    break;
+                case ';' when outside:
+                    EndArrow(arrow, region: parens.Count == 0 && arrow.Directives == _directives);
+                    break;
+                default:
+                    break;
+            }
+        }
+
+        /// <summary>Ends the expression body being scanned, a region when <paramref name="region"/> and nothing broke it. A
+        /// broken one keeps no region inside it either: its broken parenthesis may lie in a collection it holds.</summary>
+        private void EndArrow(ArrowScan arrow, bool region)
+        {
+            if (arrow.Broken)
+            {
+                _regions.RemoveAll(r => r.Open > arrow.Open);
+            }
+            else if (region)
+            {
+                _regions.Add((arrow.Open, _i - 1));
+            }
+            _arrow = null;
         }
 
         /// <summary>
@@ -363,6 +468,13 @@ internal static class BodyBlanker
                 || (_last == Last.Accessor && _headAccessorWordsOnly)
                 || (_headNew && _last is Last.CloseParen or Last.CloseBracket or Last.Word));
 
+        /// <summary>A member's `=>` (after its parameters, its name or an accessor keyword, in a type's body or at the top of
+        /// the file); not a lambda's, whose head holds an `=` or an open parenthesis, nor one in a block or a switch.</summary>
+        private bool OpensArrowRegion() =>
+            !_headEmpty && !_headExcluded && !_headAssign && _headParens == 0 && _headDirectives == _directives
+            && (_braces.Count == 0 || _braces[^1] is { Bracket: '{', Region: false })
+            && _last is Last.CloseParen or Last.CloseBracket or Last.Word or Last.Accessor;
+
         /// <summary>A `[` that opens a collection expression (`= [`, `=> [`); elsewhere it is an attribute or an index.</summary>
         private bool OpensCollectionRegion() =>
             !_headEmpty && !_headExcluded && _headDirectives == _directives && _last is Last.Arrow or Last.Assign;
@@ -371,6 +483,8 @@ internal static class BodyBlanker
         {
             _headDirectives = _directives;
             _headParen = false;
+            _headParens = 0;
+            _headAssign = false;
             _headExcluded = false;
             _headNew = false;
             _headAccessorWordsOnly = true;
@@ -388,6 +502,10 @@ internal static class BodyBlanker
 
         private void Word(ReadOnlySpan<char> word)
         {
+            if (_arrow is { } arrow && _braces.Count == arrow.Braces && _arrowParens.Count == 0 && MemberWords.Contains(word))
+            {
+                _arrow = arrow with { Broken = true };
+            }
             _headEmpty = false;
             _headExcluded |= NoRegionHeads.Contains(word);
             _headAccessorWordsOnly &= AccessorHeadWords.Contains(word);

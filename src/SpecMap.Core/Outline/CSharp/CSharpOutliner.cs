@@ -41,14 +41,13 @@ internal sealed class CSharpOutliner(bool conditionalBranches = true, bool blank
         {
             return new SourceOutline(path, Language, fast);
         }
-        return new SourceOutline(path, Language, Declarations(path, text, regions: [])!.Value);
+        return new SourceOutline(path, Language, Declarations(path, SourceText.From(text), regions: [])!.Value);
     }
 
     /// <summary>The declarations of every parse of the text; null when a blanked region did not parse as planned in one
     /// of them (or the blanked text has syntax errors), so the text must be parsed as written.</summary>
-    private ImmutableArray<OutlineSymbol>? Declarations(string path, string text, ImmutableArray<(int Open, int Close)> regions)
+    private ImmutableArray<OutlineSymbol>? Declarations(string path, SourceText source, ImmutableArray<(int Open, int Close)> regions)
     {
-        var source = SourceText.From(text);
         var root = (CompilationUnitSyntax)CSharpSyntaxTree.ParseText(source, Options, path).GetRoot();
         if (!regions.IsEmpty && (root.ContainsDiagnostics || !AllBlocks(root, regions)))
         {
@@ -72,8 +71,9 @@ internal sealed class CSharpOutliner(bool conditionalBranches = true, bool blank
         return planned ? symbols : null;
     }
 
-    /// <summary>True when each blanked region is a block, an initializer or a collection expression in this parse, from
-    /// its open bracket to its close (or lies in text an `#if` disabled): none of them holds a declaration.</summary>
+    /// <summary>True when each blanked region is a block, an initializer, a collection expression or an expression body in
+    /// this parse, from its open bracket (or `=>`) to its close (or `;`), or lies in text an `#if` disabled: none of them
+    /// holds a declaration.</summary>
     private static bool AllBlocks(SyntaxNode root, ImmutableArray<(int Open, int Close)> regions)
     {
         foreach (var (open, close) in regions)
@@ -89,6 +89,9 @@ internal sealed class CSharpOutliner(bool conditionalBranches = true, bool blank
             }
             var closing = token.Parent switch
             {
+                // An expression body, blanked to `=> default`, ends at its member's `;`.
+                ArrowExpressionClauseSyntax arrow when token.IsKind(SyntaxKind.EqualsGreaterThanToken)
+                    && arrow.Expression.IsKind(SyntaxKind.DefaultLiteralExpression) => arrow.GetLastToken().GetNextToken(),
                 BlockSyntax block when token.IsKind(SyntaxKind.OpenBraceToken) => block.CloseBraceToken,
                 InitializerExpressionSyntax initializer when token.IsKind(SyntaxKind.OpenBraceToken) => initializer.CloseBraceToken,
                 CollectionExpressionSyntax collection when token.IsKind(SyntaxKind.OpenBracketToken) => collection.CloseBracketToken,
