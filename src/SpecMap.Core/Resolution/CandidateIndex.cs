@@ -13,14 +13,24 @@ namespace SpecMap.Core.Resolution;
 internal sealed class CandidateIndex
 {
     private readonly Dictionary<string, int> _position = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, List<int>> _files = new(StringComparer.Ordinal);
+    private readonly List<string> _paths = [];
     // Files whose identifiers the split cannot be sure of (C# unicode escapes such as `\u0041bc`): always candidates.
     private readonly HashSet<int> _unsure = [];
+    // Each word's id, and the files holding word w (ascending) at _wordFiles[_wordStarts[w].._wordStarts[w + 1]]. Flat
+    // arrays, not a list per word: the index lives through a relocation run's collections, and tens of thousands of
+    // small lists made each of them mark and move the index again.
+    private readonly Dictionary<string, int> _wordIds = new(StringComparer.Ordinal);
+    private string[] _words = [];
+    private int[] _wordStarts = [0];
+    private int[] _wordFiles = [];
+    // Each token hash's id (LineHashes.Hash), and the files holding token t, with how many times, at
+    // _tokenFiles[_tokenStarts[t].._tokenStarts[t + 1]] (files ascending) and the same places of _tokenCounts.
+    private readonly Dictionary<long, int> _tokenIds = [];
+    private int[] _tokenStarts = [0];
+    private int[] _tokenFiles = [];
+    private int[] _tokenCounts = [];
     private readonly Dictionary<string, HashSet<int>> _containing = new(StringComparer.Ordinal);
-    private (string Text, string[] Words, int[] Starts)? _vocabulary;
-    // Token hash (LineHashes.Hash) -> the files holding it, with how many times (files in index order).
-    private readonly Dictionary<long, List<(int File, int Count)>> _tokens = [];
-    private readonly List<string> _paths = [];
+    private (string Text, int[] Starts)? _vocabulary;
 
     private CandidateIndex()
     {
@@ -30,6 +40,13 @@ internal sealed class CandidateIndex
     public static CandidateIndex Build(IReadOnlyList<string> paths, Func<string, CandidateFacts> facts)
     {
         var index = new CandidateIndex();
+        // First each file's words and tokens as ids (the facts themselves are let go), then the postings in file order.
+        var fileWords = new int[paths.Count][];
+        var fileTokens = new int[paths.Count][];
+        var fileCounts = new int[paths.Count][];
+        var words = new List<string>();
+        var wordFiles = new List<int>();
+        var tokenFiles = new List<int>();
         for (var i = 0; i < paths.Count; i++)
         {
             index._position[paths[i]] = i;
@@ -39,27 +56,67 @@ internal sealed class CandidateIndex
             {
                 index._unsure.Add(i);
             }
-            foreach (var word in file.Words)
-            {
-                if (!index._files.TryGetValue(word, out var files))
-                {
-                    files = [];
-                    index._files[word] = files;
-                }
-                files.Add(i);
-            }
-            for (var t = 0; t < file.TokenHashes.Length; t++)
-            {
-                if (!index._tokens.TryGetValue(file.TokenHashes[t], out var files))
-                {
-                    files = [];
-                    index._tokens[file.TokenHashes[t]] = files;
-                }
-                files.Add((i, file.TokenCounts[t]));
-            }
+            fileWords[i] = Ids(index._wordIds, file.Words, wordFiles, word => words.Add(word));
+            fileTokens[i] = Ids(index._tokenIds, file.TokenHashes, tokenFiles, _ => { });
+            fileCounts[i] = file.TokenCounts;
         }
+        index._words = [.. words];
+        (index._wordStarts, index._wordFiles) = Postings(wordFiles, fileWords, counts: null, out _);
+        (index._tokenStarts, index._tokenFiles) = Postings(tokenFiles, fileTokens, fileCounts, out index._tokenCounts);
         return index;
     }
+
+    /// <summary>The ids of a file's distinct keys, giving new ones the next id; counts the files of each id.</summary>
+    private static int[] Ids<TKey>(Dictionary<TKey, int> ids, TKey[] keys, List<int> filesPerId, Action<TKey> added)
+        where TKey : notnull
+    {
+        var of = new int[keys.Length];
+        for (var k = 0; k < keys.Length; k++)
+        {
+            ref var id = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(ids, keys[k], out var exists);
+            if (!exists)
+            {
+                id = filesPerId.Count;
+                filesPerId.Add(0);
+                added(keys[k]);
+            }
+            filesPerId[id]++;
+            of[k] = id;
+        }
+        return of;
+    }
+
+    /// <summary>Where each id's files start in the postings and the postings (each id's files ascending), with the
+    /// count that goes with each posting when <paramref name="counts"/> is given.</summary>
+    private static (int[] Starts, int[] Files) Postings(List<int> filesPerId, int[][] fileIds, int[][]? counts, out int[] postedCounts)
+    {
+        var starts = new int[filesPerId.Count + 1];
+        for (var id = 0; id < filesPerId.Count; id++)
+        {
+            starts[id + 1] = starts[id] + filesPerId[id];
+        }
+        var files = new int[starts[^1]];
+        postedCounts = counts is null ? [] : new int[files.Length];
+        var next = starts[..^1];
+        for (var file = 0; file < fileIds.Length; file++)
+        {
+            var ids = fileIds[file];
+            for (var k = 0; k < ids.Length; k++)
+            {
+                var at = next[ids[k]]++;
+                files[at] = file;
+                if (counts is not null)
+                {
+                    postedCounts[at] = counts[file][k];
+                }
+            }
+        }
+        return (starts, files);
+    }
+
+    /// <summary>The files holding the word, ascending; empty for a word no file holds.</summary>
+    private ReadOnlySpan<int> FilesOf(string word) =>
+        _wordIds.TryGetValue(word, out var id) ? _wordFiles.AsSpan(_wordStarts[id], _wordStarts[id + 1] - _wordStarts[id]) : [];
 
     /// <summary>
     /// For each indexed file, how many tokens a declaration in it can share with <paramref name="body"/> (tokens of
@@ -78,11 +135,11 @@ internal sealed class CandidateIndex
             {
                 end++;
             }
-            if (_tokens.TryGetValue(hashes[at], out var files))
+            if (_tokenIds.TryGetValue(hashes[at], out var token))
             {
-                foreach (var (file, count) in files)
+                for (var p = _tokenStarts[token]; p < _tokenStarts[token + 1]; p++)
                 {
-                    shared[file] += Math.Min(count, end - at);
+                    shared[_tokenFiles[p]] += Math.Min(_tokenCounts[p], end - at);
                 }
             }
             at = end;
@@ -98,8 +155,7 @@ internal sealed class CandidateIndex
         {
             return candidates;
         }
-        var files = _files.GetValueOrDefault(name);
-        return [.. candidates.Where(p => !_position.TryGetValue(p, out var i) || _unsure.Contains(i) || (files is not null && files.BinarySearch(i) >= 0))];
+        return [.. candidates.Where(p => !_position.TryGetValue(p, out var i) || _unsure.Contains(i) || FilesOf(name).BinarySearch(i) >= 0)];
     }
 
     /// <summary>Whether the file's text contains <paramref name="fragment"/> (anywhere, as <see cref="string.Contains(string)"/>
@@ -115,14 +171,17 @@ internal sealed class CandidateIndex
         if (!_containing.TryGetValue(fragment, out var files))
         {
             files = [];
-            var (vocabulary, words, starts) = Vocabulary();
+            var (vocabulary, starts) = Vocabulary();
             // One vectorised search of all the words joined by a separator no fragment holds: a hit lies inside one
             // word (issue 15: a Contains per word of the vocabulary for every fragment was 11% of a relocation run).
             for (var at = vocabulary.IndexOf(fragment, StringComparison.Ordinal); at >= 0;)
             {
                 var word = Array.BinarySearch(starts, at);
                 word = word >= 0 ? word : ~word - 1;
-                files.UnionWith(_files[words[word]]);
+                foreach (var file in _wordFiles.AsSpan(_wordStarts[word], _wordStarts[word + 1] - _wordStarts[word]))
+                {
+                    files.Add(file);
+                }
                 var next = word + 1 < starts.Length ? starts[word + 1] : vocabulary.Length;
                 at = next >= vocabulary.Length ? -1 : vocabulary.IndexOf(fragment, next, StringComparison.Ordinal);
             }
@@ -131,12 +190,12 @@ internal sealed class CandidateIndex
         return files.Contains(i);
     }
 
-    /// <summary>The words joined by newlines, the words, and where each starts in the joined text; made when first needed.</summary>
-    private (string Text, string[] Words, int[] Starts) Vocabulary()
+    /// <summary>The words joined by newlines (in id order) and where each starts in the joined text; made when first needed.</summary>
+    private (string Text, int[] Starts) Vocabulary()
     {
         if (_vocabulary is null)
         {
-            var words = _files.Keys.ToArray();
+            var words = _words;
             var starts = new int[words.Length];
             var text = new System.Text.StringBuilder();
             for (var w = 0; w < words.Length; w++)
@@ -144,7 +203,7 @@ internal sealed class CandidateIndex
                 starts[w] = text.Length;
                 text.Append(words[w]).Append('\n');
             }
-            _vocabulary = (text.ToString(), words, starts);
+            _vocabulary = (text.ToString(), starts);
         }
         return _vocabulary.Value;
     }
@@ -157,7 +216,7 @@ internal sealed class CandidateIndex
         {
             return null;
         }
-        return _files.GetValueOrDefault(word) is { } files && files.BinarySearch(i) >= 0;
+        return FilesOf(word).BinarySearch(i) >= 0;
     }
 
     // A loop, not LINQ's All: Contains asks it of every fragment it is given (a delegate call per character was 7% of a
