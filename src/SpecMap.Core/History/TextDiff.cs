@@ -77,9 +77,106 @@ internal static class TextDiff
         {
             return 1;
         }
-        var result = Differ.Instance.CreateLineDiffs(Join(left), Join(right), ignoreWhitespace: false);
-        var common = left.Count - result.DiffBlocks.Sum(d => d.DeleteCountA);
-        return 2.0 * common / (left.Count + right.Count);
+        return 2.0 * CommonCount(left, right) / (left.Count + right.Count);
+    }
+
+    /// <summary>
+    /// How many lines the longest common subsequence of the two lists holds: what the line diff keeps, by the greedy
+    /// forward pass of Myers' algorithm over line ids, which finds the shortest edit script's length without building
+    /// it (issue 15: DiffPlex joined, split and re-hashed the lines and built the whole script, 9% of a relocation run).
+    /// An empty list, or one with a line the diff would split (a line break in it) or an empty line, goes to DiffPlex
+    /// itself, which counts -1 common lines when only the right list is empty: a score below every threshold either way,
+    /// kept so that no score moves.
+    /// </summary>
+    public static int CommonCount(IReadOnlyList<string> left, IReadOnlyList<string> right)
+    {
+        if (left.Count == 0 || right.Count == 0 || !AreWholeLines(left) || !AreWholeLines(right))
+        {
+            var result = Differ.Instance.CreateLineDiffs(Join(left), Join(right), ignoreWhitespace: false);
+            return left.Count - result.DiffBlocks.Sum(d => d.DeleteCountA);
+        }
+        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+        var a = Ids(left, ids);
+        var b = Ids(right, ids);
+        // The common start and end are kept by any shortest script; only the middle is searched.
+        var start = 0;
+        while (start < a.Length && start < b.Length && a[start] == b[start])
+        {
+            start++;
+        }
+        var end = 0;
+        while (end < a.Length - start && end < b.Length - start && a[^(end + 1)] == b[^(end + 1)])
+        {
+            end++;
+        }
+        return start + end + MiddleCommon(a.AsSpan(start, a.Length - start - end), b.AsSpan(start, b.Length - start - end));
+    }
+
+    private static bool AreWholeLines(IReadOnlyList<string> lines)
+    {
+        foreach (var line in lines)
+        {
+            if (line.Length == 0 || line.AsSpan().ContainsAny('\r', '\n'))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int[] Ids(IReadOnlyList<string> lines, Dictionary<string, int> ids)
+    {
+        var of = new int[lines.Count];
+        for (var i = 0; i < of.Length; i++)
+        {
+            ref var id = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(ids, lines[i], out var exists);
+            if (!exists)
+            {
+                id = ids.Count - 1;
+            }
+            of[i] = id;
+        }
+        return of;
+    }
+
+    /// <summary>The common subsequence's length: (n + m - d) / 2 for the fewest insertions and deletions d, found by
+    /// following each diagonal's furthest reach for d = 0, 1, … (Myers 1986, section 2).</summary>
+    private static int MiddleCommon(ReadOnlySpan<int> a, ReadOnlySpan<int> b)
+    {
+        int n = a.Length, m = b.Length, max = n + m;
+        if (n == 0 || m == 0)
+        {
+            return 0;
+        }
+        var reach = System.Buffers.ArrayPool<int>.Shared.Rent((2 * max) + 3);
+        try
+        {
+            // reach[max + 1 + k]: the furthest x on diagonal k = x - y.
+            reach[max + 2] = 0;
+            for (var d = 0; d <= max; d++)
+            {
+                for (var k = -d; k <= d; k += 2)
+                {
+                    var x = k == -d || (k != d && reach[max + k] < reach[max + k + 2]) ? reach[max + k + 2] : reach[max + k] + 1;
+                    var y = x - k;
+                    while (x < n && y < m && a[x] == b[y])
+                    {
+                        x++;
+                        y++;
+                    }
+                    reach[max + k + 1] = x;
+                    if (x >= n && y >= m)
+                    {
+                        return (n + m - d) / 2;
+                    }
+                }
+            }
+            return 0;
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<int>.Shared.Return(reach);
+        }
     }
 
     /// <summary>A cheap bound on <see cref="Similarity"/> (common lines as multisets, order ignored; never below the
