@@ -210,9 +210,15 @@ internal sealed class CandidateIndex
 
     /// <summary>Whether the file holds <paramref name="word"/> as a whole identifier; null when the index cannot tell (a
     /// path not indexed, a file it is unsure of, a word that is not a plain identifier).</summary>
-    public bool? HasWord(string path, string word)
+    public bool? HasWord(string path, string word) =>
+        _position.TryGetValue(path, out var i) && _unsure.Contains(i) ? null : HoldsWritten(path, word);
+
+    /// <summary>Whether the file's text as written holds <paramref name="word"/> as a whole run of identifier characters,
+    /// unicode escapes or not (so true means the text contains it); null when the index cannot tell (a path not indexed,
+    /// a word that is not a plain identifier).</summary>
+    public bool? HoldsWritten(string path, string word)
     {
-        if (!_position.TryGetValue(path, out var i) || _unsure.Contains(i) || !IsIdentifier(word))
+        if (!_position.TryGetValue(path, out var i) || !IsIdentifier(word))
         {
             return null;
         }

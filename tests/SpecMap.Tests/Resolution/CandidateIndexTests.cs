@@ -64,6 +64,24 @@ public sealed class CandidateIndexTests
     }
 
     [Fact]
+    public void A_word_held_as_written_is_in_the_text_even_where_an_escape_may_spell_others()
+    {
+        // d.cs spells Convert with an escape: the words as written are `u0043onvert` and the rest, each in its text.
+        foreach (var (path, text) in Files)
+        {
+            foreach (var word in CandidateFacts.Of(text).Words)
+            {
+                Assert.True(Index.HoldsWritten(path, word));
+                Assert.Contains(word, text, StringComparison.Ordinal);
+            }
+        }
+        Assert.True(Index.HoldsWritten("d.cs", "u0043onvert"));
+        Assert.False(Index.HoldsWritten("d.cs", "Convert"));
+        Assert.Null(Index.HoldsWritten("new.py", "Convert"));
+        Assert.Null(Index.HoldsWritten("e.cs", "operator +"));
+    }
+
+    [Fact]
     public void A_file_shares_with_a_body_at_most_the_tokens_it_holds()
     {
         var body = TextDiff.Tokens(["def create_responses(request):", "    return request"]);
