@@ -78,7 +78,7 @@ internal sealed class RenameFinder(
         var bestScore = 0.0;
         foreach (var (path, _) in bounded.OrderByDescending(b => b.Bound).ThenBy(b => b.Path, StringComparer.Ordinal).Take(Finalists))
         {
-            var score = TextDiff.DiffedSimilarity(lines, Indexed(path)!.Lines());
+            var score = TextDiff.DiffedSimilarity(lines, Indexed(path)!.Lines(), MinimumSimilarity);
             if (score >= MinimumSimilarity && score > bestScore)
             {
                 (best, bestScore) = (path, score);

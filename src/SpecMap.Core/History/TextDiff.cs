@@ -71,13 +71,22 @@ internal static class TextDiff
 
     /// <summary><see cref="Similarity"/> by the full diff, for a caller that has already checked a bound (<see
     /// cref="UpperBound"/> or one of its own): the bound is not computed a second time.</summary>
-    public static double DiffedSimilarity(IReadOnlyList<string> left, IReadOnlyList<string> right)
+    public static double DiffedSimilarity(IReadOnlyList<string> left, IReadOnlyList<string> right) => DiffedSimilarity(left, right, atLeast: 0);
+
+    /// <summary><see cref="DiffedSimilarity(IReadOnlyList{string}, IReadOnlyList{string})"/> when it is at least
+    /// <paramref name="atLeast"/>, else some score below it: the diff stops once the score can no longer reach it
+    /// (a caller that only keeps scores above a minimum pays for the edits up to it, not for every edit).</summary>
+    public static double DiffedSimilarity(IReadOnlyList<string> left, IReadOnlyList<string> right, double atLeast)
     {
-        if (left.Count + right.Count == 0)
+        var total = left.Count + right.Count;
+        if (total == 0)
         {
             return 1;
         }
-        return 2.0 * CommonCount(left, right) / (left.Count + right.Count);
+        // The fewest common lines a score of atLeast needs, rounded down a line further: no rounding can cut a score
+        // that reaches it.
+        var least = atLeast <= 0 ? 0 : Math.Max(0, (int)Math.Floor(atLeast * total / 2) - 1);
+        return CommonCount(left, right, least) is { } common ? 2.0 * common / total : 0;
     }
 
     /// <summary>
@@ -88,7 +97,11 @@ internal static class TextDiff
     /// itself, which counts -1 common lines when only the right list is empty: a score below every threshold either way,
     /// kept so that no score moves.
     /// </summary>
-    public static int CommonCount(IReadOnlyList<string> left, IReadOnlyList<string> right)
+    public static int CommonCount(IReadOnlyList<string> left, IReadOnlyList<string> right) => CommonCount(left, right, least: 0)!.Value;
+
+    /// <summary><see cref="CommonCount(IReadOnlyList{string}, IReadOnlyList{string})"/>, or null when it is below
+    /// <paramref name="least"/> (DiffPlex's answers are always given).</summary>
+    private static int? CommonCount(IReadOnlyList<string> left, IReadOnlyList<string> right, int least)
     {
         if (left.Count == 0 || right.Count == 0 || !AreWholeLines(left) || !AreWholeLines(right))
         {
@@ -109,7 +122,9 @@ internal static class TextDiff
         {
             end++;
         }
-        return start + end + MiddleCommon(a.AsSpan(start, a.Length - start - end), b.AsSpan(start, b.Length - start - end));
+        return MiddleCommon(a.AsSpan(start, a.Length - start - end), b.AsSpan(start, b.Length - start - end), least - start - end) is { } middle
+            ? start + end + middle
+            : null;
     }
 
     private static bool AreWholeLines(IReadOnlyList<string> lines)
@@ -140,10 +155,16 @@ internal static class TextDiff
     }
 
     /// <summary>The common subsequence's length: (n + m - d) / 2 for the fewest insertions and deletions d, found by
-    /// following each diagonal's furthest reach for d = 0, 1, … (Myers 1986, section 2).</summary>
-    private static int MiddleCommon(ReadOnlySpan<int> a, ReadOnlySpan<int> b)
+    /// following each diagonal's furthest reach for d = 0, 1, … (Myers 1986, section 2); null once d shows it is below
+    /// <paramref name="least"/>.</summary>
+    private static int? MiddleCommon(ReadOnlySpan<int> a, ReadOnlySpan<int> b, int least)
     {
         int n = a.Length, m = b.Length, max = n + m;
+        var most = least <= 0 ? max : max - (2 * least);
+        if (most < 0)
+        {
+            return null;
+        }
         if (n == 0 || m == 0)
         {
             return 0;
@@ -153,7 +174,7 @@ internal static class TextDiff
         {
             // reach[max + 1 + k]: the furthest x on diagonal k = x - y.
             reach[max + 2] = 0;
-            for (var d = 0; d <= max; d++)
+            for (var d = 0; d <= most; d++)
             {
                 for (var k = -d; k <= d; k += 2)
                 {
@@ -171,7 +192,7 @@ internal static class TextDiff
                     }
                 }
             }
-            return 0;
+            return null;
         }
         finally
         {

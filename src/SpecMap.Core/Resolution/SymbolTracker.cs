@@ -281,7 +281,9 @@ internal sealed class SymbolTracker(Snapshot baseline, Snapshot target, Outliner
             }
             var old = sameName ? body : [.. body.Select(t => t == entity.Name ? symbol.Name : t)];
             // Under a new qualifier, the unchanged parameter list is worth a little: it breaks ties between overloads.
-            var similarity = TextDiff.DiffedSimilarity(old, candidate) + (sameName && SameSignature(symbol, entity) ? 0.05 : 0);
+            // Only a score of at least the minimum is ever kept (Clear, BestElsewhere): the diff need not go below it.
+            var bonus = sameName && SameSignature(symbol, entity) ? 0.05 : 0;
+            var similarity = TextDiff.DiffedSimilarity(old, candidate, minimum - bonus) + bonus;
             // Under a new qualifier a changed parameter list weakens the evidence of the name.
             var confidence = kind == MatchKind.Requalified
                 ? (0.6 + (0.4 * Math.Min(similarity, 1))) * (SameSignature(symbol, entity) ? 1.0 : 0.9)
@@ -382,7 +384,7 @@ internal sealed class SymbolTracker(Snapshot baseline, Snapshot target, Outliner
     /// <summary>Similarity ≥ <see cref="SimilarMinimum"/>, the full diff only where the cheap bound (never below it)
     /// leaves it possible.</summary>
     private static bool AtLeastSimilar(List<string> a, List<string> b) =>
-        TextDiff.UpperBound(a, b) >= SimilarMinimum && TextDiff.DiffedSimilarity(a, b) >= SimilarMinimum;
+        TextDiff.UpperBound(a, b) >= SimilarMinimum && TextDiff.DiffedSimilarity(a, b, SimilarMinimum) >= SimilarMinimum;
 
     /// <summary>The innermost type declaration around the symbol, or null at the top (namespaces are not types).</summary>
     private OutlineSymbol? EnclosingType(SourceOutline outline, OutlineSymbol symbol) => Facts(outline).EnclosingType(symbol);

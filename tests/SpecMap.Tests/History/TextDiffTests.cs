@@ -91,6 +91,32 @@ public sealed class TextDiffTests
         Assert.Equal(DiffPlexCommon(odd, ["a", "b", "c"]), TextDiff.CommonCount(odd, ["a", "b", "c"]));
     }
 
+    /// <summary>With a minimum, a score that reaches it is the exact one and one that does not stays below it, on random
+    /// pairs and minimums (including the scores themselves, where rounding would bite).</summary>
+    [Fact]
+    public void A_similarity_with_a_minimum_is_exact_where_it_reaches_it_and_below_it_elsewhere()
+    {
+        var random = new Random(15);
+        for (var trial = 0; trial < 5_000; trial++)
+        {
+            var left = Enumerable.Range(0, random.Next(1, 50)).Select(_ => "t" + random.Next(6)).ToList();
+            var right = trial % 2 == 0 ? Mutate(left, random) : Enumerable.Range(0, random.Next(1, 50)).Select(_ => "t" + random.Next(6)).ToList();
+            var exact = TextDiff.DiffedSimilarity(left, right);
+            foreach (var minimum in new[] { random.NextDouble(), exact, exact + 1e-12, exact - 1e-12, 0.5, 0.9, 0 })
+            {
+                var bounded = TextDiff.DiffedSimilarity(left, right, minimum);
+                if (exact >= minimum)
+                {
+                    Assert.Equal(exact, bounded);
+                }
+                else
+                {
+                    Assert.True(bounded < minimum, $"{bounded} for {exact} under {minimum}");
+                }
+            }
+        }
+    }
+
     private static List<string> Mutate(List<string> tokens, Random random)
     {
         var edited = new List<string>(tokens);
