@@ -38,7 +38,7 @@ internal static class FileVersions
         try
         {
             return git.Handle.Lookup<Commit>(commitId)?[path] is { TargetType: TreeEntryTargetType.Blob } entry && entry.Mode != Mode.SymbolicLink && entry.Target.Sha == blobId
-                ? new FileVersion(commitId, blobId, GitTreeSource.ReadAll((Blob)entry.Target))
+                ? new FileVersion(commitId, blobId, GitTreeSource.ReadAll(git.Handle, (Blob)entry.Target))
                 : null;
         }
         catch (LibGit2SharpException)

@@ -59,7 +59,7 @@ internal sealed class GitTreeSource : ISourceTree
     /// <summary>The blob's bytes: those the path's content check has just read, else read now.</summary>
     private byte[] Content(string path, Blob blob)
     {
-        var bytes = _checked is { } last && last.Path == path ? last.Bytes : ReadAll(blob);
+        var bytes = _checked is { } last && last.Path == path ? last.Bytes : ReadAll(_repository, blob);
         _checked = null;
         return bytes;
     }
@@ -92,7 +92,7 @@ internal sealed class GitTreeSource : ISourceTree
 
     private PathProblem? ContentProblem(string path, Blob blob)
     {
-        var bytes = ReadAll(blob);
+        var bytes = ReadAll(_repository, blob);
         _checked = (path, bytes);
         return SourceDecoding.ContentProblem(bytes);
     }
@@ -111,6 +111,10 @@ internal sealed class GitTreeSource : ISourceTree
         }
         return entry;
     }
+
+    /// <summary><see cref="ReadAll(Blob)"/> with one object read (<see cref="BlobReader"/>).</summary>
+    internal static byte[] ReadAll(Repository repository, Blob blob) =>
+        BlobReader.ReadAll(repository, blob.Id, SourceLimits.MaxFileBytes) ?? ReadAll(blob);
 
     /// <summary>The blob's bytes; a blob over <see cref="SourceLimits.MaxFileBytes"/> reads as empty (Problem says why).</summary>
     internal static byte[] ReadAll(Blob blob)
