@@ -80,7 +80,7 @@ internal static class FileVersions
                 {
                     continue;
                 }
-                var bytes = GitTreeSource.ReadAll((Blob)entry.Target);
+                var bytes = GitTreeSource.ReadAll(repository, (Blob)entry.Target);
                 if (matches(bytes))
                 {
                     return new FileVersion(commit.Sha, entry.Target.Sha, bytes);

@@ -29,7 +29,7 @@ internal sealed class GitIndexSource : ISourceTree
             return null;
         }
         var blob = _repository.Lookup<Blob>(entry.Id);
-        return blob is null ? null : SourceDecoding.Decode(path, GitTreeSource.ReadAll(blob), blob.Sha);
+        return blob is null ? null : SourceDecoding.Decode(path, GitTreeSource.ReadAll(_repository, blob), blob.Sha);
     }
 
     public PathProblem? Problem(string path)
@@ -44,7 +44,7 @@ internal sealed class GitIndexSource : ISourceTree
         }
         return blob.Size > SourceLimits.MaxFileBytes
             ? PathProblem.NotChecked(SourceLimits.TooLarge(blob.Size))
-            : SourceDecoding.ContentProblem(GitTreeSource.ReadAll(blob));
+            : SourceDecoding.ContentProblem(GitTreeSource.ReadAll(_repository, blob));
     }
 
     private string? LinkTarget(string prefix) =>

@@ -78,7 +78,7 @@ internal sealed class GitRepository : IDisposable
 
     /// <summary>The staged bytes of <paramref name="path"/>, or null when the index does not hold it.</summary>
     public byte[]? StagedBytes(string path) =>
-        _repository.Index[path] is { } entry && _repository.Lookup<Blob>(entry.Id) is { } blob ? GitTreeSource.ReadAll(blob) : null;
+        _repository.Index[path] is { } entry && _repository.Lookup<Blob>(entry.Id) is { } blob ? GitTreeSource.ReadAll(_repository, blob) : null;
 
     /// <summary>Stages every change in the work tree and commits it (the demo builds its history this way).</summary>
     /// <returns>The new commit's id.</returns>

@@ -30,7 +30,7 @@ internal sealed partial class WorkTreeSource : ISourceTree
     {
         var sparse = repository.Config.Get<bool>("core.sparseCheckout")?.Value == true || SparseInWorktreeConfig(repository.Info.Path);
         return new WorkTreeSource(repository.Info.WorkingDirectory, repository.Index.Select(e => e.Path.Replace('\\', '/')),
-            sparse ? path => repository.Index[path] is { } entry && repository.Lookup<Blob>(entry.Id) is { } blob ? GitTreeSource.ReadAll(blob) : null : null);
+            sparse ? path => repository.Index[path] is { } entry && repository.Lookup<Blob>(entry.Id) is { } blob ? GitTreeSource.ReadAll(repository, blob) : null : null);
     }
 
     /// <summary>`git sparse-checkout` writes its flag to the work tree's own `config.worktree` (extensions.worktreeConfig),
