@@ -205,20 +205,14 @@ internal static class BodyBlanker
             {
                 // A directive's line is its own (`#region Foo's {` is no code).
                 _directives++;
-                while (_i < text.Length && !IsLineBreak(text[_i]))
-                {
-                    _i++;
-                }
+                _i = EndOfLine(_i);
                 return true;
             }
             _lineStart = false;
             var next = _i + 1 < text.Length ? text[_i + 1] : '\0';
             if (c == '/' && next == '/')
             {
-                while (_i < text.Length && !IsLineBreak(text[_i]))
-                {
-                    _i++;
-                }
+                _i = EndOfLine(_i);
                 return true;
             }
             if (c == '/' && next == '*')
@@ -447,6 +441,13 @@ internal static class BodyBlanker
                         break;
                 }
             }
+        }
+
+        /// <summary>Where the line that goes on at <paramref name="at"/> breaks (the text's end when it does not).</summary>
+        private int EndOfLine(int at)
+        {
+            var lineBreak = text.AsSpan(at).IndexOfAny(LineBreaks);
+            return lineBreak < 0 ? text.Length : at + lineBreak;
         }
 
         /// <summary>True when only white space precedes <paramref name="at"/> on its line.</summary>
