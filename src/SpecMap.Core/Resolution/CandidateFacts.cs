@@ -64,11 +64,25 @@ internal sealed record CandidateFacts(string[] Words, bool Unsure, long[] TokenH
     private static (long[] Hashes, int[] Counts) CountTokens(string text)
     {
         var counts = new Dictionary<long, int>();
+        // One-character ASCII tokens (punctuation, most of them) are counted by character and hashed once at the end.
+        Span<int> single = stackalloc int[128];
+        single.Clear();
         var span = text.AsSpan();
         foreach (var (start, length) in new CodeTokenSpans(span))
         {
-            var hash = length == 1 && span[start] < 128 ? AsciiCharHashes[span[start]] : LineHashes.Hash(span.Slice(start, length));
-            CollectionsMarshal.GetValueRefOrAddDefault(counts, hash, out _)++;
+            if (length == 1 && span[start] < 128)
+            {
+                single[span[start]]++;
+                continue;
+            }
+            CollectionsMarshal.GetValueRefOrAddDefault(counts, LineHashes.Hash(span.Slice(start, length)), out _)++;
+        }
+        for (var c = 0; c < single.Length; c++)
+        {
+            if (single[c] > 0)
+            {
+                CollectionsMarshal.GetValueRefOrAddDefault(counts, AsciiCharHashes[c], out _) += single[c];
+            }
         }
         return ([.. counts.Keys], [.. counts.Values]);
     }
