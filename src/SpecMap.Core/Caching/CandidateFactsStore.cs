@@ -1,4 +1,3 @@
-using System.Text;
 using SpecMap.Core.History;
 using SpecMap.Core.Resolution;
 using SpecMap.Core.Sources;
@@ -38,69 +37,58 @@ internal sealed class CandidateFactsStore(OutlineStore? store)
 
     /// <summary>The words, each with its count as a token (most words are tokens too: kept once, their hashes made again
     /// on reading), then the other tokens' hashes and counts (punctuation, and runs the two splits cut differently).</summary>
-    internal static byte[] Encode(CandidateFacts facts)
+    internal static byte[] Encode(CandidateFacts facts) => ModelFactsCodec.Encode(writer =>
     {
         var counts = new Dictionary<long, int>(facts.TokenHashes.Length);
         for (var i = 0; i < facts.TokenHashes.Length; i++)
         {
             counts[facts.TokenHashes[i]] = facts.TokenCounts[i];
         }
-        using var buffer = new MemoryStream();
-        using (var writer = new BinaryWriter(buffer, Encoding.UTF8, leaveOpen: true))
+        writer.Write(Version);
+        writer.Write(facts.Unsure);
+        writer.Write7BitEncodedInt(facts.Words.Length);
+        foreach (var word in facts.Words)
         {
-            writer.Write(Version);
-            writer.Write(facts.Unsure);
-            writer.Write7BitEncodedInt(facts.Words.Length);
-            foreach (var word in facts.Words)
-            {
-                writer.Write(word);
-                var hash = LineHashes.Hash(word);
-                writer.Write7BitEncodedInt(IsToken(word) && counts.Remove(hash, out var count) ? count : 0);
-            }
-            writer.Write7BitEncodedInt(counts.Count);
-            foreach (var (hash, count) in counts)
-            {
-                writer.Write(hash);
-                writer.Write7BitEncodedInt(count);
-            }
+            writer.Write(word);
+            var hash = LineHashes.Hash(word);
+            writer.Write7BitEncodedInt(IsToken(word) && counts.Remove(hash, out var count) ? count : 0);
         }
-        return buffer.ToArray();
-    }
+        writer.Write7BitEncodedInt(counts.Count);
+        foreach (var (hash, count) in counts)
+        {
+            writer.Write(hash);
+            writer.Write7BitEncodedInt(count);
+        }
+    });
 
     /// <summary>The facts, or null for a record that does not decode whole (torn, foreign, of another version): a miss.</summary>
-    internal static CandidateFacts? Decode(byte[] bytes)
+    internal static CandidateFacts? Decode(byte[] bytes) => ModelFactsCodec.Decode(bytes, Read);
+
+    private static CandidateFacts Read(BinaryReader reader, byte[] bytes)
     {
-        try
+        if (reader.ReadByte() != Version)
         {
-            using var reader = new BinaryReader(new MemoryStream(bytes), Encoding.UTF8);
-            if (reader.ReadByte() != Version)
-            {
-                return null;
-            }
-            var unsure = reader.ReadBoolean();
-            var words = new string[Count(reader, bytes)];
-            var hashes = new List<long>(words.Length);
-            var counts = new List<int>(words.Length);
-            for (var i = 0; i < words.Length; i++)
-            {
-                words[i] = reader.ReadString();
-                if (Occurrences(reader) is var count and > 0)
-                {
-                    hashes.Add(LineHashes.Hash(words[i]));
-                    counts.Add(count);
-                }
-            }
-            for (var i = Count(reader, bytes); i > 0; i--)
-            {
-                hashes.Add(reader.ReadInt64());
-                counts.Add(Occurrences(reader));
-            }
-            return reader.BaseStream.Position == bytes.Length ? new CandidateFacts(words, unsure, [.. hashes], [.. counts]) : null;
+            throw new InvalidDataException("version");
         }
-        catch (Exception e) when (e is EndOfStreamException or IOException or DecoderFallbackException or FormatException or ArgumentException or InvalidDataException)
+        var unsure = reader.ReadBoolean();
+        var words = new string[Count(reader, bytes)];
+        var hashes = new List<long>(words.Length);
+        var counts = new List<int>(words.Length);
+        for (var i = 0; i < words.Length; i++)
         {
-            return null;
+            words[i] = reader.ReadString();
+            if (Occurrences(reader) is var count and > 0)
+            {
+                hashes.Add(LineHashes.Hash(words[i]));
+                counts.Add(count);
+            }
         }
+        for (var i = Count(reader, bytes); i > 0; i--)
+        {
+            hashes.Add(reader.ReadInt64());
+            counts.Add(Occurrences(reader));
+        }
+        return new CandidateFacts(words, unsure, [.. hashes], [.. counts]);
     }
 
     /// <summary>A word of letters, digits and '_' only is also a whole token (<see cref="TextDiff.Tokens"/>): both splits

@@ -115,8 +115,10 @@ internal sealed class CandidateIndex
     }
 
     /// <summary>The files holding the word, ascending; empty for a word no file holds.</summary>
-    private ReadOnlySpan<int> FilesOf(string word) =>
-        _wordIds.TryGetValue(word, out var id) ? _wordFiles.AsSpan(_wordStarts[id], _wordStarts[id + 1] - _wordStarts[id]) : [];
+    private ReadOnlySpan<int> FilesOf(string word) => _wordIds.TryGetValue(word, out var id) ? FilesOf(id) : [];
+
+    /// <summary>The files holding word <paramref name="id"/>, ascending.</summary>
+    private ReadOnlySpan<int> FilesOf(int id) => _wordFiles.AsSpan(_wordStarts[id], _wordStarts[id + 1] - _wordStarts[id]);
 
     /// <summary>
     /// For each indexed file, how many tokens a declaration in it can share with <paramref name="body"/> (tokens of
@@ -178,7 +180,7 @@ internal sealed class CandidateIndex
             {
                 var word = Array.BinarySearch(starts, at);
                 word = word >= 0 ? word : ~word - 1;
-                foreach (var file in _wordFiles.AsSpan(_wordStarts[word], _wordStarts[word + 1] - _wordStarts[word]))
+                foreach (var file in FilesOf(word))
                 {
                     files.Add(file);
                 }

@@ -410,8 +410,7 @@ internal static class BodyBlanker
                         i++;
                         break;
                     case '/' when i + 1 < text.Length && text[i + 1] == '/':
-                        var lineBreak = text.AsSpan(i).IndexOfAny(LineBreaks);
-                        i = lineBreak < 0 ? text.Length : i + lineBreak;
+                        i = EndOfLine(i);
                         break;
                     case '/' when i + 1 < text.Length && text[i + 1] == '*':
                         if (!SkipBlockComment(ref i))
