@@ -42,8 +42,10 @@ internal sealed class GitIndexSource : ISourceTree
         {
             return null;
         }
-        return blob.Size > SourceLimits.MaxFileBytes
-            ? PathProblem.NotChecked(SourceLimits.TooLarge(blob.Size))
+        // The size from the object header, as a commit's tree reads it: Blob.Size inflates the whole blob.
+        var size = _repository.ObjectDatabase.RetrieveObjectMetadata(blob.Id).Size;
+        return size > SourceLimits.MaxFileBytes
+            ? PathProblem.NotChecked(SourceLimits.TooLarge(size))
             : SourceDecoding.ContentProblem(GitTreeSource.ReadAll(_repository, blob));
     }
 

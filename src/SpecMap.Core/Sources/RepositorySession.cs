@@ -114,9 +114,8 @@ internal sealed class RepositorySession : IDisposable
             return null;
         }
         var relative = Path.GetRelativePath(Root, fullPath).Replace(Path.DirectorySeparatorChar, '/');
-        return tree.Exists(relative) && tree.Problem(relative) is null && tree.Commit[relative]?.Target is LibGit2Sharp.Blob blob
-            ? GitTreeSource.ReadAll(blob)
-            : null;
+        // The tree's own read: it takes the bytes its content check has just read, with one object read.
+        return tree.Exists(relative) && tree.Problem(relative) is null ? tree.ReadBytes(relative) : null;
     }
 
     public void Dispose() => Git?.Dispose();
